@@ -1,0 +1,24 @@
+import Foundation
+import Testing
+@testable import Symbolic
+
+@Suite("Optimization basics")
+struct OptimizationBasicsTests {
+    @Test("course-notes example J(w) = w² − 2w + 5 reaches w = 1, J = 4", arguments: OptimizationMethod.allCases)
+    func courseNotes(method: OptimizationMethod) throws {
+        let result = try minimize(HandWrittenProblems.courseNotes, from: [0], method: method)
+        #expect(result.converged, "\(result.stopReason) after \(result.iterations)")
+        #expect(abs(result.point[0] - 1) <= 1e-8)
+        #expect(abs(result.value - 4) <= 1e-15)
+        #expect(result.method == method)
+        print(method, result.iterations, result.valueEvaluations, result.point)
+    }
+
+    @Test("Rosenbrock from (−1.2, 1)", arguments: [OptimizationMethod.newton, .bfgs, .lbfgs])
+    func rosenbrock(method: OptimizationMethod) throws {
+        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: method)
+        print(method, result.iterations, result.valueEvaluations, result.hessianEvaluations, result.stopReason, result.point)
+        #expect(result.converged)
+        #expect(result.value <= 1e-16)
+    }
+}
