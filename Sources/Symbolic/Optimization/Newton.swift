@@ -1,4 +1,4 @@
-/// Newton's method: the direction solves (∇²f + τI) p = −∇f, where the
+/// Newton's method: the direction solves (∇²f + τD) p = −∇f (D a diagonal scaling), where the
 /// shift τ ≥ 0 of ``ShiftedCholesky`` makes the matrix positive definite
 /// (τ = 0 whenever the Hessian already is, giving the pure Newton step),
 /// followed by a Moré–Thuente line search from step 1.

@@ -1,9 +1,17 @@
-/// Cholesky factorisation of H + τI for a symmetric matrix H stored dense
+/// Cholesky factorisation of H + τD for a symmetric matrix H stored dense
 /// and row-major, with τ ≥ 0 raised until the factorisation succeeds
 /// (Nocedal & Wright, Algorithm 3.3, "Cholesky with added multiple of the
-/// identity"). This makes Newton's method well defined for indefinite and
-/// singular Hessians: a large τ turns the Newton step into a short
-/// steepest-descent step, as Levenberg–Marquardt damping does.
+/// identity", with a diagonal scaling D in place of I). This makes Newton's
+/// method well defined for indefinite and singular Hessians: a large τ turns
+/// the Newton step into a short scaled steepest-descent step, as
+/// Levenberg–Marquardt damping does.
+///
+/// D holds each row's absolute sum Σⱼ|hᵢⱼ| (a Gershgorin bound). With I, the
+/// shift needed for one stiff variable swamps the others on badly scaled
+/// problems (MGH's Powell badly scaled has curvatures 10¹⁰ and 10⁻² and
+/// stalls); with Marquardt's D = diag|hᵢᵢ|, a variable with tiny curvature
+/// but strong coupling needs a huge τ (MGH's Biggs EXP6 stalls). Row sums
+/// are scale-aware and account for coupling; both problems converge.
 ///
 /// The factorisation works on each row's *envelope* (from its first
 /// non-zero entry to the diagonal), which Cholesky fills in but never
@@ -15,6 +23,8 @@ struct ShiftedCholesky {
     let factor: UnsafeMutableBufferPointer<Double>
     /// For each row, the column of its first non-zero entry in H.
     private let first: UnsafeMutableBufferPointer<Int>
+    /// The diagonal scaling D (row sums of |H|).
+    private let scaling: UnsafeMutableBufferPointer<Double>
     /// The shift of the last successful factorisation.
     private(set) var shift = 0.0
 
@@ -22,11 +32,12 @@ struct ShiftedCholesky {
         n = dimension
         factor = scratch.vector(dimension * dimension)
         first = scratch.integers(dimension)
+        scaling = scratch.vector(dimension)
     }
 
-    /// Factors H + τI with the smallest τ of the sequence 0 (when H's
-    /// diagonal is positive), β, 4β, 16β, … that succeeds, where β is 10⁻³
-    /// times the largest diagonal magnitude of H. Returns `false` when H has
+    /// Factors H + τD with the smallest τ of the sequence 0 (when H's
+    /// diagonal is positive), 10⁻³, 4·10⁻³, 16·10⁻³, … that succeeds, where
+    /// Dᵢᵢ = max(Σⱼ|hᵢⱼ|, 10⁻⁸·maxⱼ|hⱼⱼ|). Returns `false` when H has
     /// non-finite entries.
     mutating func factorize(_ h: UnsafeBufferPointer<Double>) -> Bool {
         var largest = 0.0
@@ -37,27 +48,30 @@ struct ShiftedCholesky {
             largest = Swift.max(largest, Swift.abs(d))
             smallest = Swift.min(smallest, d)
         }
+        let floor = largest > 0 ? 1e-8 * largest : 1
         for i in 0..<n {
             var j = 0
             let row = i * n
             while j < i && h[row + j] == 0 { j += 1 }
             first[i] = j
             for k in j..<i where !h[row + k].isFinite { return false }
+            var rowSum = 0.0
+            for k in 0..<n { rowSum += Swift.abs(h[row + k]) }
+            scaling[i] = Swift.max(rowSum, floor)
         }
-        let beta = 1e-3 * (largest > 0 ? largest : 1)
-        var tau = smallest > 0 ? 0 : -smallest + beta
+        var tau = smallest > 0 ? 0 : 1e-3
         for _ in 0..<200 {
-            if attempt(h, shift: tau, pivotFloor: 1e-14 * (largest + tau)) {
+            if attempt(h, shift: tau) {
                 shift = tau
                 return true
             }
-            tau = Swift.max(4 * tau, beta)
+            tau = Swift.max(4 * tau, 1e-3)
         }
         return false
     }
 
-    /// One row-by-row (bordered) Cholesky attempt of H + τI.
-    private func attempt(_ h: UnsafeBufferPointer<Double>, shift tau: Double, pivotFloor: Double) -> Bool {
+    /// One row-by-row (bordered) Cholesky attempt of H + τD.
+    private func attempt(_ h: UnsafeBufferPointer<Double>, shift tau: Double) -> Bool {
         for i in 0..<n {
             let row = i * n
             let fi = first[i]
@@ -67,15 +81,18 @@ struct ShiftedCholesky {
                 for k in Swift.max(fi, first[j])..<j { s -= factor[row + k] * factor[rowJ + k] }
                 factor[row + j] = s / factor[rowJ + j]
             }
-            var d = h[row + i] + tau
+            let diagonal = h[row + i] + tau * scaling[i]
+            var d = diagonal
             for k in fi..<i { d -= factor[row + k] * factor[row + k] }
-            guard d > pivotFloor, d.isFinite else { return false }
+            // A pivot that lost all but ~14 digits of its diagonal signals a
+            // (numerically) singular matrix: shift rather than divide by noise.
+            guard d > 1e-14 * Swift.abs(diagonal), d > 0, d.isFinite else { return false }
             factor[row + i] = d.squareRoot()
         }
         return true
     }
 
-    /// Solves (H + τI) x = b in place (`b` becomes x).
+    /// Solves (H + τD) x = b in place (`b` becomes x).
     func solve(_ b: UnsafeMutableBufferPointer<Double>) {
         // L z = b, row by row over each envelope.
         for i in 0..<n {

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import Symbolic
+
+@Suite("Optimization on the Moré–Garbow–Hillstrom problems")
+struct OptimizationMGHTests {
+    @Test("Newton reaches the published minimum", arguments: MGH.small)
+    func newton(problem: MGHProblem) throws {
+        try check(problem, .newton)
+    }
+
+    @Test("BFGS reaches the published minimum", arguments: MGH.small)
+    func bfgs(problem: MGHProblem) throws {
+        try check(problem, .bfgs)
+    }
+
+    @Test("L-BFGS reaches the published minimum", arguments: MGH.small.filter { $0.dimension >= 10 })
+    func lbfgs(problem: MGHProblem) throws {
+        try check(problem, .lbfgs)
+    }
+
+    private func check(_ problem: MGHProblem, _ method: OptimizationMethod) throws {
+        let objective = try Objective(expression: problem.expression, variables: problem.variables)
+        let result = try minimize(objective, from: problem.start, method: method)
+        print("MGH \(problem.name) \(method): f=\(result.value) it=\(result.iterations) nfev=\(result.valueEvaluations) nhev=\(result.hessianEvaluations) \(result.stopReason) |g|=\(result.gradientNorm)")
+        #expect(problem.reachesMinimum(result.value),
+                "\(method) ended at f = \(result.value) (\(result.stopReason)), published \(problem.minima)")
+    }
+}
