@@ -6,6 +6,10 @@ public enum ObjectiveError: Error, Equatable, Sendable, CustomStringConvertible 
     case duplicateVariable(String)
     /// The variable list is empty.
     case noVariables
+    /// A data column's length differs from the first column's.
+    case dataLengthMismatch(name: String, expected: Int, actual: Int)
+    /// The data columns are empty.
+    case noSamples
 
     /// A fragment that reads well after "error: ".
     public var description: String {
@@ -16,6 +20,10 @@ public enum ObjectiveError: Error, Equatable, Sendable, CustomStringConvertible 
             return "variable '\(name)' is listed twice"
         case .noVariables:
             return "the objective needs at least one variable"
+        case .dataLengthMismatch(let name, let expected, let actual):
+            return "data column '\(name)' has \(actual) values, expected \(expected) like the others"
+        case .noSamples:
+            return "the data has no samples"
         }
     }
 }
