@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+@testable import Symbolic
+
+@Suite("Optimization controls, stop reasons and errors")
+struct OptimizationControlTests {
+    @Test func methodNamesAreTheCommandLineNames() {
+        #expect(OptimizationMethod.allCases.map(\.rawValue)
+            == ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton", "bfgs", "lbfgs"])
+    }
+
+    @Test func stopReasonNamesAreStable() {
+        #expect(StopReason.allCases.map(\.rawValue) == [
+            "gradient_tolerance", "step_tolerance", "value_tolerance", "max_iterations", "max_evaluations",
+            "line_search_failed", "unbounded_below", "non_finite_value", "observer_stopped",
+        ])
+        #expect(StopReason.allCases.filter(\.isConvergence) == [.gradientTolerance, .stepTolerance, .valueTolerance])
+        #expect("\(StopReason.unboundedBelow)" == "unbounded_below")
+    }
+
+    @Test func automaticMethod() throws {
+        #expect(OptimizationMethod.automatic(dimension: 50, hasHessian: true) == .newton)
+        #expect(OptimizationMethod.automatic(dimension: 51, hasHessian: true) == .bfgs)
+        #expect(OptimizationMethod.automatic(dimension: 2, hasHessian: false) == .bfgs)
+        #expect(OptimizationMethod.automatic(dimension: 1_001, hasHessian: true) == .lbfgs)
+        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1])
+        #expect(result.method == .newton)
+        #expect(result.converged)
+    }
+
+    @Test func iterationLimitAndHistory() throws {
+        var options = OptimizationOptions()
+        options.maxIterations = 10
+        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: .gd, options: options)
+        #expect(result.stopReason == .maxIterations)
+        #expect(!result.converged)
+        #expect(result.iterations == 10)
+        #expect(result.valueHistory.count == 11)
+        #expect(result.valueHistory.last == result.value)
+        // Backtracking gradient descent never increases f.
+        #expect(zip(result.valueHistory, result.valueHistory.dropFirst()).allSatisfy { $1 <= $0 })
+        options.recordsHistory = false
+        let quiet = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: .gd, options: options)
+        #expect(quiet.valueHistory.isEmpty)
+        #expect(quiet.point == result.point)
+    }
+
+    @Test func zeroIterationsEvaluatesTheStartOnly() throws {
+        var options = OptimizationOptions()
+        options.maxIterations = 0
+        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: .bfgs, options: options)
+        #expect(result.stopReason == .maxIterations)
+        #expect(result.point == [-1.2, 1])
+        #expect(abs(result.value - 24.2) <= 1e-12)
+        #expect(result.valueEvaluations == 1)
+    }
+
+    @Test("evaluation limit", arguments: [OptimizationMethod.gd, .bfgs, .lbfgs, .newton, .adam])
+    func evaluationLimit(method: OptimizationMethod) throws {
+        var options = OptimizationOptions()
+        options.maxEvaluations = 7
+        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: method, options: options)
+        #expect(result.stopReason == .maxEvaluations)
+        #expect(result.valueEvaluations <= 7)
+        #expect(result.value < 24.2)
+    }
+
+    @Test func observerSeesEveryIterationAndCanStop() throws {
+        var seen: [Int] = []
+        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: .bfgs) { progress in
+            seen.append(progress.iteration)
+            #expect(progress.value.isFinite && progress.gradientNorm.isFinite)
+            return progress.iteration == 3 ? .stop : .proceed
+        }
+        #expect(seen == [0, 1, 2, 3])
+        #expect(result.stopReason == .observerStopped)
+        #expect(result.iterations == 3)
+    }
+
+    @Test func valueAndStepTolerances() throws {
+        var options = OptimizationOptions()
+        options.gradientTolerance = 0
+        options.valueTolerance = 1e-6
+        let byValue = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: .bfgs, options: options)
+        #expect(byValue.stopReason == .valueTolerance)
+        #expect(byValue.converged)
+        options.valueTolerance = 0
+        options.stepTolerance = 1e-4
+        let byStep = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: .bfgs, options: options)
+        #expect(byStep.stopReason == .stepTolerance)
+    }
+
+    /// f(x) = x·log x (minimum −1/e at 1/e), NaN for x < 0.
+    static let entropy = Objective(dimension: 1) { x, g in
+        g[0] = log(x[0]) + 1
+        return x[0] * log(x[0])
+    }
+
+    @Test("line searches step around NaN", arguments: [OptimizationMethod.gd, .bfgs, .lbfgs])
+    func lineSearchAvoidsNaN(method: OptimizationMethod) throws {
+        var options = OptimizationOptions()
+        options.learningRate = 10
+        let result = try minimize(Self.entropy, from: [1], method: method, options: options)
+        #expect(result.converged)
+        #expect(abs(result.point[0] - exp(-1)) <= 1e-8)
+    }
+
+    @Test func fixedStepIntoNaNStopsAtTheLastFinitePoint() throws {
+        var options = OptimizationOptions()
+        options.learningRate = 10
+        let result = try minimize(Self.entropy, from: [1], method: .momentum, options: options)
+        #expect(result.stopReason == .nonFiniteValue)
+        #expect(result.point == [1])
+        #expect(result.value == 0)
+        #expect(result.iterations == 0)
+    }
+
+    @Test func nonFiniteStartValue() throws {
+        let result = try minimize(Self.entropy, from: [-1], method: .bfgs)
+        #expect(result.stopReason == .nonFiniteValue)
+        #expect(result.iterations == 0)
+    }
+
+    @Test("unbounded objectives stop with a reason", arguments: OptimizationMethod.allCases)
+    func unboundedBelow(method: OptimizationMethod) throws {
+        // f = −x² − x: every method runs off to −∞.
+        let f = Objective(dimension: 1, hessian: { _, h in h[0] = -2 }) { x, g in
+            g[0] = -2 * x[0] - 1
+            return -x[0] * x[0] - x[0]
+        }
+        var options = OptimizationOptions()
+        options.maxIterations = 2_000
+        let result = try minimize(f, from: [1], method: method, options: options)
+        switch method {
+        case .adagrad, .rmsprop, .adam:
+            // Their steps are about η whatever the gradient, so x grows only
+            // linearly: the iteration limit ends the run, never a hang.
+            #expect(result.stopReason == .maxIterations)
+            #expect(result.value < -1)
+        case .gd, .momentum, .nesterov, .newton, .bfgs, .lbfgs:
+            #expect(result.stopReason == .unboundedBelow, "\(result.stopReason) after \(result.iterations)")
+            #expect(result.value <= -1e20)
+        }
+    }
+
+    @Test("a linear objective is unbounded for line-search methods", arguments: [OptimizationMethod.bfgs, .lbfgs])
+    func linearObjective(method: OptimizationMethod) throws {
+        let f = Objective(dimension: 2) { x, g in
+            g[0] = -1; g[1] = 2
+            return -x[0] + 2 * x[1]
+        }
+        let result = try minimize(f, from: [0, 0], method: method)
+        #expect(result.stopReason == .unboundedBelow)
+    }
+
+    @Test func argumentErrors() throws {
+        let f = HandWrittenProblems.rosenbrock
+        #expect(throws: OptimizationError.dimensionMismatch(expected: 2, actual: 1)) {
+            try minimize(f, from: [1])
+        }
+        #expect(throws: OptimizationError.nonFiniteStart(index: 1)) {
+            try minimize(f, from: [1, .nan])
+        }
+        let noHessian = Objective(dimension: 1) { x, g in g[0] = 2 * x[0]; return x[0] * x[0] }
+        #expect(throws: OptimizationError.hessianUnavailable(.newton)) {
+            try minimize(noHessian, from: [1], method: .newton)
+        }
+        var options = OptimizationOptions()
+        options.learningRate = -1
+        #expect(throws: OptimizationError.invalidOption(option: "learningRate", reason: "must be positive and finite")) {
+            try minimize(f, from: [1, 1], method: .gd, options: options)
+        }
+        options = OptimizationOptions()
+        options.schedule = .stepDecay(factor: 2, every: 10)
+        #expect(throws: OptimizationError.invalidOption(option: "schedule", reason: "step decay factor must be in (0, 1]")) {
+            try minimize(f, from: [1, 1], method: .gd, options: options)
+        }
+        #expect(OptimizationError.nonFiniteStart(index: 0).description == "starting value number 1 is not a finite number")
+    }
+
+    @Test func expressionObjectiveMatchesHandWrittenDerivatives() throws {
+        let x = Symbolic.Expression.variable("x"), y = Symbolic.Expression.variable("y")
+        let symbolic = try Objective(expression: 100 * (y - x ** 2) ** 2 + (1 - x) ** 2, variables: ["x", "y"])
+        let point = [-1.2, 1.0]
+        let (f1, g1) = symbolic.valueAndGradient(at: point)
+        let (f2, g2) = HandWrittenProblems.rosenbrock.valueAndGradient(at: point)
+        #expect(abs(f1 - f2) <= 1e-12 && abs(symbolic.value(at: point) - f2) <= 1e-12)
+        for i in 0..<2 { #expect(abs(g1[i] - g2[i]) <= 1e-12) }
+        let h1 = try #require(symbolic.hessian(at: point)), h2 = try #require(HandWrittenProblems.rosenbrock.hessian(at: point))
+        for i in 0..<4 { #expect(abs(h1[i] - h2[i]) <= 1e-12) }
+    }
+
+    @Test func expressionObjectiveErrors() {
+        let x = Symbolic.Expression.variable("x"), y = Symbolic.Expression.variable("y")
+        #expect(throws: ObjectiveError.unknownVariable("y")) { try Objective(expression: x * y, variables: ["x"]) }
+        #expect(throws: ObjectiveError.duplicateVariable("x")) { try Objective(expression: x, variables: ["x", "x"]) }
+        #expect(throws: ObjectiveError.noVariables) { try Objective(expression: 1, variables: []) }
+        // Extra variables are fine: the objective is flat in them.
+        #expect(throws: Never.self) { try Objective(expression: x ** 2, variables: ["x", "unused"]) }
+    }
+}
