@@ -4,17 +4,17 @@ import Testing
 
 @Suite("Optimization on the Moré–Garbow–Hillstrom problems")
 struct OptimizationMGHTests {
-    @Test("Newton reaches the published minimum", arguments: MGH.small)
+    @Test("Newton reaches the published minimum", arguments: MGH.all)
     func newton(problem: MGHProblem) throws {
         try check(problem, .newton)
     }
 
-    @Test("BFGS reaches the published minimum", arguments: MGH.small)
+    @Test("BFGS reaches the published minimum", arguments: MGH.all)
     func bfgs(problem: MGHProblem) throws {
         try check(problem, .bfgs)
     }
 
-    @Test("L-BFGS reaches the published minimum", arguments: MGH.small.filter { $0.dimension >= 10 })
+    @Test("L-BFGS reaches the published minimum", arguments: MGH.all.filter { $0.dimension >= 10 })
     func lbfgs(problem: MGHProblem) throws {
         try check(problem, .lbfgs)
     }
@@ -26,4 +26,8 @@ struct OptimizationMGHTests {
         #expect(problem.reachesMinimum(result.value),
                 "\(method) ended at f = \(result.value) (\(result.stopReason)), published \(problem.minima)")
     }
+}
+
+extension MGHProblem: CustomTestStringConvertible {
+    var testDescription: String { name }
 }

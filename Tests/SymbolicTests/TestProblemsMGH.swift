@@ -1,12 +1,11 @@
 import Foundation
 import Symbolic
-import Testing
 
 /// A problem of the test set of J. J. Moré, B. S. Garbow and K. E.
 /// Hillstrom, "Testing unconstrained optimization software", ACM TOMS 7
 /// (1981) 17–41: f(x) = Σ fᵢ(x)², written as a symbolic ``Expression`` so
 /// that the optimisers run on derivatives from the symbolic engine.
-struct MGHProblem: Sendable, CustomTestStringConvertible {
+struct MGHProblem: Sendable {
     /// The name and (for variable-size problems) the dimension.
     let name: String
     /// The MGH problem number.
@@ -19,7 +18,6 @@ struct MGHProblem: Sendable, CustomTestStringConvertible {
     /// that many methods reach from the standard start, which is listed too).
     let minima: [Double]
 
-    var testDescription: String { name }
     var dimension: Int { variables.count }
 
     /// The published minimum nearest to `value`.
@@ -168,11 +166,14 @@ enum MGH {
         }
     }
 
-    /// The problems with n ≤ 10 (evaluated through the symbolic engine in
-    /// every test; fast enough in debug builds).
+    /// The problems with n ≤ 10.
     static let small: [MGHProblem] = [
         rosenbrock, freudensteinRoth, powellBadlyScaled, brownBadlyScaled, beale, helicalValley, gaussian,
         box3D, powellSingular, wood, biggsEXP6, extendedRosenbrock(10), trigonometric(10),
         variablyDimensioned(10), penaltyI(10),
     ]
+
+    /// Every problem of the list, including extended Rosenbrock with
+    /// n = 100.
+    static let all: [MGHProblem] = small + [extendedRosenbrock(100)]
 }
