@@ -190,6 +190,18 @@ struct OptimizationControlTests {
         for i in 0..<4 { #expect(abs(h1[i] - h2[i]) <= 1e-12) }
     }
 
+    @Test("sparse and dense Newton take the same steps", arguments: [MGH.wood, MGH.extendedRosenbrock(10)])
+    func sparseNewtonMatchesDense(problem: MGHProblem) throws {
+        let sparse = try Objective(expression: problem.expression, variables: problem.variables)
+        #expect(sparse.sparseHessian != nil)
+        let dense = Objective(dimension: sparse.dimension, value: sparse.value, hessian: sparse.hessian,
+                              valueAndGradient: sparse.valueAndGradient)
+        let a = try minimize(sparse, from: problem.start, method: .newton)
+        let b = try minimize(dense, from: problem.start, method: .newton)
+        #expect(a == b)
+        #expect(a.converged)
+    }
+
     @Test func expressionObjectiveErrors() {
         let x = Symbolic.Expression.variable("x"), y = Symbolic.Expression.variable("y")
         #expect(throws: ObjectiveError.unknownVariable("y")) { try Objective(expression: x * y, variables: ["x"]) }

@@ -6,19 +6,30 @@
 /// with sᵀy ≤ ε·yᵀy (no positive curvature, possible only after a fallback
 /// step) are skipped so that H stays positive definite.
 ///
+/// Each iteration reads H twice, not three times: H∇f₊ is computed once
+/// before the update and gives both Hy = H∇f₊ − H∇f (H∇f is known from the
+/// previous direction) and, through the update formula, the next direction
+/// H₊∇f₊ in O(n).
+///
 /// - Complexity: O(n²) time per iteration and n² memory.
 struct BFGSModel: DescentModel {
     let n: Int
     /// Row-major symmetric n×n inverse-Hessian approximation.
     let h: UnsafeMutableBufferPointer<Double>
-    /// H·y, reused by every update.
+    /// H·y of the current update.
     let hy: UnsafeMutableBufferPointer<Double>
+    /// H·∇f at the current iterate, for the current H (valid unless fresh).
+    let hg: UnsafeMutableBufferPointer<Double>
+    /// H·∇f₊ with the old H, during an update.
+    let hgNew: UnsafeMutableBufferPointer<Double>
     private(set) var isFresh = true
 
     init(dimension: Int, scratch: Scratch) {
         n = dimension
         h = scratch.vector(dimension * dimension)
         hy = scratch.vector(dimension)
+        hg = scratch.vector(dimension)
+        hgNew = scratch.vector(dimension)
         reset()
     }
 
@@ -30,44 +41,68 @@ struct BFGSModel: DescentModel {
 
     func direction(_ run: OptimizationRun, into p: UnsafeMutableBufferPointer<Double>) -> Double {
         if isFresh { return run.steepestDescent(into: p) }
-        let g = run.g
-        for i in 0..<n {
-            var s = 0.0
-            let row = i * n
-            for j in 0..<n { s += h[row + j] * g[j] }
-            p[i] = -s
-        }
+        for i in 0..<n { p[i] = -hg[i] }
         return 1
     }
 
     mutating func update(_ run: OptimizationRun, s: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) {
+        let g = UnsafeBufferPointer(run.g)
         let sy = Vector.dot(s, y)
         let yy = Vector.dot(y, y)
-        guard sy > 2.2e-16 * yy, yy > 0 else { return }
+        guard sy > 2.2e-16 * yy, yy > 0 else {
+            // Skipped update: H is unchanged, only H∇f₊ is needed.
+            if !isFresh { multiply(g, into: hg) }
+            return
+        }
         if isFresh {
-            let scale = sy / yy
-            for i in 0..<n { h[i * n + i] = scale }
+            // H = γI: products are scalings.
+            let gamma = sy / yy
+            for i in 0..<n {
+                h[i * n + i] = gamma
+                hgNew[i] = gamma * g[i]
+                hy[i] = gamma * y[i]
+            }
             isFresh = false
+        } else {
+            multiply(g, into: hgNew)
+            for i in 0..<n { hy[i] = hgNew[i] - hg[i] }
         }
-        var yhy = 0.0
-        for i in 0..<n {
-            var t = 0.0
-            let row = i * n
-            for j in 0..<n { t += h[row + j] * y[j] }
-            hy[i] = t
-            yhy += y[i] * t
-        }
-        // H ← H + ((sᵀy + yᵀHy)/(sᵀy)²) ssᵀ − (Hy sᵀ + s (Hy)ᵀ)/sᵀy
+        let yhy = Vector.dot(y, UnsafeBufferPointer(hy))
+        // H ← H + c·ssᵀ − ρ(Hy sᵀ + s (Hy)ᵀ), c = (sᵀy + yᵀHy)/(sᵀy)², ρ = 1/sᵀy
         let rho = 1 / sy
         let c = (sy + yhy) * rho * rho
+        let base = h.baseAddress!
         for i in 0..<n {
-            let row = i * n
-            let csi = c * s[i]
-            let rsi = rho * s[i]
-            let rhyi = rho * hy[i]
-            for j in 0..<n {
-                h[row + j] += csi * s[j] - rhyi * s[j] - rsi * hy[j]
+            let row = base + i * n
+            let a = c * s[i] - rho * hy[i]
+            let b = -rho * s[i]
+            for j in 0..<n { row[j] += a * s[j] + b * hy[j] }
+        }
+        // H₊∇f₊ = H∇f₊ + c·s(sᵀ∇f₊) − ρ(Hy (sᵀ∇f₊) + s (Hyᵀ∇f₊))
+        let sg = Vector.dot(s, g)
+        let hyg = Vector.dot(UnsafeBufferPointer(hy), g)
+        for i in 0..<n { hg[i] = hgNew[i] + (c * sg - rho * hyg) * s[i] - rho * sg * hy[i] }
+    }
+
+    /// out = H·v, with four partial sums per row to shorten the dependency
+    /// chain (fixed order, so results are reproducible).
+    private func multiply(_ v: UnsafeBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>) {
+        let base = h.baseAddress!
+        let x = v.baseAddress!
+        let tail = n & ~3
+        for i in 0..<n {
+            let row = base + i * n
+            var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+            var j = 0
+            while j < tail {
+                s0 += row[j] * x[j]
+                s1 += row[j + 1] * x[j + 1]
+                s2 += row[j + 2] * x[j + 2]
+                s3 += row[j + 3] * x[j + 3]
+                j += 4
             }
+            while j < n { s0 += row[j] * x[j]; j += 1 }
+            out[i] = (s0 + s1) + (s2 + s3)
         }
     }
 }

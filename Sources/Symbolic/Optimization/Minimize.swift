@@ -49,7 +49,7 @@ public func minimize(
     case .gd, .momentum, .nesterov, .adagrad, .rmsprop, .adam:
         return run.runFirstOrder()
     case .newton:
-        var model = NewtonModel(dimension: objective.dimension, scratch: run.scratch)
+        var model = NewtonModel(dimension: objective.dimension, sparse: objective.sparseHessian, scratch: run.scratch)
         return run.runDescentLoop(&model)
     case .bfgs:
         var model = BFGSModel(dimension: objective.dimension, scratch: run.scratch)

@@ -64,12 +64,8 @@ extension Objective {
         self.init(
             dimension: n,
             value: { x in valueProgram.evaluate(x, output: 0) },
-            hessian: { x, h in
-                h.update(repeating: 0)
-                hessianProgram.evaluate(x) { k, value in
-                    h[rows[k] * n + columns[k]] = value
-                    h[columns[k] * n + rows[k]] = value
-                }
+            sparseHessian: SparseHessian(rows: rows, columns: columns) { x, values in
+                hessianProgram.evaluate(x) { k, value in values[k] = value }
             },
             valueAndGradient: { x, g in
                 var f = 0.0

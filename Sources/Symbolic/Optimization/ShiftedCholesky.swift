@@ -35,30 +35,56 @@ struct ShiftedCholesky {
         scaling = scratch.vector(dimension)
     }
 
-    /// Factors H + τD with the smallest τ of the sequence 0 (when H's
-    /// diagonal is positive), 10⁻³, 4·10⁻³, 16·10⁻³, … that succeeds, where
-    /// Dᵢᵢ = max(Σⱼ|hᵢⱼ|, 10⁻⁸·maxⱼ|hⱼⱼ|). Returns `false` when H has
+    /// Factors H + τD for a dense symmetric H, finding each row's envelope
+    /// by scanning for its first non-zero entry. Returns `false` when H has
     /// non-finite entries.
     mutating func factorize(_ h: UnsafeBufferPointer<Double>) -> Bool {
-        var largest = 0.0
-        var smallest = Double.infinity
-        for i in 0..<n {
-            let d = h[i * n + i]
-            guard d.isFinite else { return false }
-            largest = Swift.max(largest, Swift.abs(d))
-            smallest = Swift.min(smallest, d)
-        }
-        let floor = largest > 0 ? 1e-8 * largest : 1
         for i in 0..<n {
             var j = 0
             let row = i * n
             while j < i && h[row + j] == 0 { j += 1 }
             first[i] = j
-            for k in j..<i where !h[row + k].isFinite { return false }
             var rowSum = 0.0
             for k in 0..<n { rowSum += Swift.abs(h[row + k]) }
-            scaling[i] = Swift.max(rowSum, floor)
+            guard rowSum.isFinite else { return false }
+            scaling[i] = rowSum
         }
+        return shiftAndFactor(h)
+    }
+
+    /// Factors H + τD when only the lower triangle inside the known row
+    /// envelopes `profile` (first column of each row) holds H, as the sparse
+    /// Hessian path of Newton's method leaves it: O(envelope) work besides
+    /// the factorisation itself.
+    mutating func factorize(lowerEnvelopeOf h: UnsafeBufferPointer<Double>, profile: UnsafeBufferPointer<Int>) -> Bool {
+        for i in 0..<n { scaling[i] = 0 }
+        for i in 0..<n {
+            first[i] = profile[i]
+            let row = i * n
+            for j in profile[i]..<i {
+                let a = Swift.abs(h[row + j])
+                scaling[i] += a
+                scaling[j] += a
+            }
+            scaling[i] += Swift.abs(h[row + i])
+        }
+        for i in 0..<n where !scaling[i].isFinite { return false }
+        return shiftAndFactor(h)
+    }
+
+    /// Tries τ = 0 (when H's diagonal is positive), 10⁻³, 4·10⁻³, 16·10⁻³, …
+    /// with Dᵢᵢ = max(Σⱼ|hᵢⱼ|, 10⁻⁸·maxⱼ|hⱼⱼ|) until the factorisation
+    /// succeeds. `scaling` holds the row sums on entry.
+    private mutating func shiftAndFactor(_ h: UnsafeBufferPointer<Double>) -> Bool {
+        var largest = 0.0
+        var smallest = Double.infinity
+        for i in 0..<n {
+            let d = h[i * n + i]
+            largest = Swift.max(largest, Swift.abs(d))
+            smallest = Swift.min(smallest, d)
+        }
+        let floor = largest > 0 ? 1e-8 * largest : 1
+        for i in 0..<n { scaling[i] = Swift.max(scaling[i], floor) }
         var tau = smallest > 0 ? 0 : 1e-3
         for _ in 0..<200 {
             if attempt(h, shift: tau) {

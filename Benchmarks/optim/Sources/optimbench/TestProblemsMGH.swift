@@ -1,0 +1,1 @@
+../../../../Tests/SymbolicTests/TestProblemsMGH.swift
