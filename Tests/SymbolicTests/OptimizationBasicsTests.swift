@@ -11,13 +11,11 @@ struct OptimizationBasicsTests {
         #expect(abs(result.point[0] - 1) <= 1e-8)
         #expect(abs(result.value - 4) <= 1e-15)
         #expect(result.method == method)
-        print(method, result.iterations, result.valueEvaluations, result.point)
     }
 
     @Test("Rosenbrock from (−1.2, 1)", arguments: [OptimizationMethod.newton, .bfgs, .lbfgs])
     func rosenbrock(method: OptimizationMethod) throws {
         let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: method)
-        print(method, result.iterations, result.valueEvaluations, result.hessianEvaluations, result.stopReason, result.point)
         #expect(result.converged)
         #expect(result.value <= 1e-16)
     }

@@ -22,7 +22,6 @@ struct OptimizationMGHTests {
     private func check(_ problem: MGHProblem, _ method: OptimizationMethod) throws {
         let objective = try Objective(expression: problem.expression, variables: problem.variables)
         let result = try minimize(objective, from: problem.start, method: method)
-        print("MGH \(problem.name) \(method): f=\(result.value) it=\(result.iterations) nfev=\(result.valueEvaluations) nhev=\(result.hessianEvaluations) \(result.stopReason) |g|=\(result.gradientNorm)")
         #expect(problem.reachesMinimum(result.value),
                 "\(method) ended at f = \(result.value) (\(result.stopReason)), published \(problem.minima)")
     }
