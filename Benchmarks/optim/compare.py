@@ -56,8 +56,11 @@ def rosenbrock(ours, scipy):
             if r["method"] != ours_method:
                 continue
             if s:
-                scipy_cells = f"{s['iterations']} / {s['nfev']} / {s['nhev']} | {s['seconds'] * 1000:.1f} ms | " \
-                              f"{r['nfev'] / s['nfev']:.2f} | {s['seconds'] / r['seconds']:.1f}×"
+                unfinished = "" if s.get("finished", True) else f" (stopped by the time budget at f = {s['value']:.3g})"
+                bound = "" if s.get("finished", True) else "≤ "
+                scipy_cells = f"{s['iterations']} / {s['nfev']} / {s['nhev']}{unfinished} | " \
+                              f"{s['seconds'] * 1000:.1f} ms | {bound}{r['nfev'] / s['nfev']:.2f} | " \
+                              f"{'≥ ' if bound else ''}{s['seconds'] / r['seconds']:.1f}×"
             else:
                 scipy_cells = "– | – | – | –"
             print(f"| {ours_method} vs {scipy_label} | {r['objective']} | {r['iterations']} | {r['nfev']} | "
