@@ -5,6 +5,7 @@ import Symbolic
 ///
 ///     optimbench mgh [--json]            counts on the MGH problems (symbolic objectives)
 ///     optimbench rosenbrock N [--json]   extended Rosenbrock, n = N: BFGS, L-BFGS, Newton
+///     optimbench firstorder [--json]     first-order methods with default settings on the MGH problems
 let arguments = CommandLine.arguments.dropFirst()
 let json = arguments.contains("--json")
 let positional = arguments.filter { $0 != "--json" }
@@ -64,6 +65,16 @@ case "mgh", nil:
         }
     }
     try emit(runs)
+case "firstorder":
+    // Every first-order method with its defaults on the MGH problems.
+    var runs: [Run] = []
+    for problem in MGH.small {
+        let objective = try Objective(expression: problem.expression, variables: problem.variables)
+        for method in OptimizationMethod.allCases where method.isFirstOrder {
+            runs.append(try measure(objective, problem.name, method, from: problem.start, setup: 0, repeats: 1))
+        }
+    }
+    try emit(runs)
 case "rosenbrock":
     let n = positional.dropFirst().first.flatMap { Int($0) } ?? 1000
     let problem = MGH.extendedRosenbrock(n)
@@ -77,6 +88,6 @@ case "rosenbrock":
     }
     try emit(runs)
 default:
-    FileHandle.standardError.write("usage: optimbench mgh|rosenbrock N [--json]\n".data(using: .utf8)!)
+    FileHandle.standardError.write("usage: optimbench mgh|firstorder|rosenbrock N [--json]\n".data(using: .utf8)!)
     exit(64)
 }
