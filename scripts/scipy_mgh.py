@@ -201,10 +201,10 @@ def rosenbrock(n, gtol=1e-8, repeats=3, only=None, budget=1800.0):
     x0 = np.array([-1.2, 1] * (n // 2))
     results = {}
     cases = [
-        ("BFGS", dict(method="BFGS", jac=g, options=dict(gtol=gtol, maxiter=100000))),
-        ("L-BFGS-B", dict(method="L-BFGS-B", jac=g, options=dict(gtol=gtol, ftol=0, maxiter=100000, maxfun=100000))),
-        ("Newton-CG", dict(method="Newton-CG", jac=g, hessp=hessp, options=dict(xtol=1e-12, maxiter=100000))),
-        ("Newton-CG (sparse Hessian)", dict(method="Newton-CG", jac=g, hess=hess, options=dict(xtol=1e-12, maxiter=100000))),
+        ("BFGS", dict(method="BFGS", jac=g, options=dict(gtol=gtol))),
+        ("L-BFGS-B", dict(method="L-BFGS-B", jac=g, options=dict(gtol=gtol, ftol=0))),
+        ("Newton-CG", dict(method="Newton-CG", jac=g, hessp=hessp, options=dict(xtol=1e-12))),
+        ("Newton-CG (sparse Hessian)", dict(method="Newton-CG", jac=g, hess=hess, options=dict(xtol=1e-12))),
     ]
     for label, kwargs in cases:
         if only and label not in only:
