@@ -80,31 +80,80 @@ extension Objective {
 /// Evaluates several expressions at a point given as a buffer in a fixed
 /// variable order.
 ///
-/// Interim implementation over ``Expression/evaluate(at:)``; to be replaced
-/// by the compiled flat program of the expression compiler, which evaluates
-/// all outputs together with shared subexpressions and no allocation.
+/// Interim implementation until the expression compiler is merged: the
+/// union of the outputs' graphs is sorted once into a list of node
+/// operations over slots (each distinct subexpression computed once per
+/// call, variables resolved to buffer indices), evaluated with the same
+/// arithmetic as ``Expression/evaluate(at:)``. The compiled flat program
+/// replaces it.
 struct ExpressionEvaluator: Sendable {
-    let outputs: [Expression]
-    let variables: [String]
-
-    init(_ outputs: [Expression], variables: [String]) {
-        self.outputs = outputs
-        self.variables = variables
+    private enum Operation: Sendable {
+        case constant(Double)
+        case input(Int)
+        case sum([Int])
+        case product([Int])
+        case power(Int, Int, Expression)
+        case call(Function, Int)
+        case call2(Function, Int, Int)
     }
 
-    private func point(_ x: UnsafeBufferPointer<Double>) -> [String: Double] {
-        var point: [String: Double] = [:]
-        point.reserveCapacity(variables.count)
-        for (i, name) in variables.enumerated() { point[name] = x[i] }
-        return point
+    private let operations: [Operation]
+    private let outputSlots: [Int]
+
+    init(_ outputs: [Expression], variables: [String]) {
+        var index: [String: Int] = [:]
+        for (i, name) in variables.enumerated() where index[name] == nil { index[name] = i }
+        // The union of all outputs' nodes in id order is a topological order.
+        var seen = Set<Int>()
+        var nodes: [Expression] = []
+        for output in outputs {
+            for node in output.topologicallySortedNodes() where seen.insert(node.id).inserted { nodes.append(node) }
+        }
+        nodes.sort { $0.id < $1.id }
+        var slot: [Int: Int] = [:]
+        for (i, node) in nodes.enumerated() { slot[node.id] = i }
+        operations = nodes.map { node -> Operation in
+            switch node.kind {
+            case .constant(let n): return .constant(n.doubleValue)
+            case .namedConstant(let c): return .constant(c.value)
+            case .variable(let name): return index[name].map(Operation.input) ?? .constant(.nan)
+            case .sum(let terms): return .sum(terms.map { slot[$0.id]! })
+            case .product(let factors): return .product(factors.map { slot[$0.id]! })
+            case .power(let b, let e): return .power(slot[b.id]!, slot[e.id]!, e)
+            case .call(let f, let args):
+                return args.count == 2 ? .call2(f, slot[args[0].id]!, slot[args[1].id]!) : .call(f, slot[args[0].id]!)
+            }
+        }
+        outputSlots = outputs.map { slot[$0.id]! }
     }
 
     func evaluate(_ x: UnsafeBufferPointer<Double>, output: Int) -> Double {
-        (try? outputs[output].evaluate(at: point(x))) ?? .nan
+        var result = 0.0
+        evaluate(x) { k, value in if k == output { result = value } }
+        return result
     }
 
     func evaluate(_ x: UnsafeBufferPointer<Double>, _ body: (Int, Double) -> Void) {
-        let p = point(x)
-        for (k, e) in outputs.enumerated() { body(k, (try? e.evaluate(at: p)) ?? .nan) }
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(operations.count, 1)) { v in
+            for (i, operation) in operations.enumerated() {
+                switch operation {
+                case .constant(let c): v[i] = c
+                case .input(let k): v[i] = x[k]
+                case .sum(let terms):
+                    var s = 0.0
+                    for t in terms { s += v[t] }
+                    v[i] = s
+                case .product(let factors):
+                    var p = 1.0
+                    for f in factors { p *= v[f] }
+                    v[i] = p
+                case .power(let b, let e, let exponent):
+                    v[i] = Expression.evaluatePower(v[b], v[e], exponent: exponent)
+                case .call(let f, let a): v[i] = f.evaluate(v[a])
+                case .call2(let f, let a, let b): v[i] = f.evaluate(v[a], v[b])
+                }
+            }
+            for (k, s) in outputSlots.enumerated() { body(k, v[s]) }
+        }
     }
 }
