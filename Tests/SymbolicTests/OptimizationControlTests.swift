@@ -12,7 +12,7 @@ struct OptimizationControlTests {
     @Test func stopReasonNamesAreStable() {
         #expect(StopReason.allCases.map(\.rawValue) == [
             "gradient_tolerance", "step_tolerance", "value_tolerance", "max_iterations", "max_evaluations",
-            "line_search_failed", "unbounded_below", "non_finite_value", "observer_stopped",
+            "line_search_failed", "unbounded_below", "non_finite_value", "diverged", "observer_stopped",
         ])
         #expect(StopReason.allCases.filter(\.isConvergence) == [.gradientTolerance, .stepTolerance, .valueTolerance])
         #expect("\(StopReason.unboundedBelow)" == "unbounded_below")
@@ -113,6 +113,16 @@ struct OptimizationControlTests {
         #expect(result.point == [1])
         #expect(result.value == 0)
         #expect(result.iterations == 0)
+    }
+
+    @Test("a learning rate too large for the curvature stops as diverged",
+          arguments: [OptimizationMethod.momentum, .nesterov])
+    func divergence(method: OptimizationMethod) throws {
+        // Rosenbrock's curvature at the start is about 1,700: η = 0.01 is far beyond 2/L.
+        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: method)
+        #expect(result.stopReason == .diverged)
+        #expect(result.value > 1e10 * 24.2)
+        #expect(result.iterations < 10)
     }
 
     @Test func nonFiniteStartValue() throws {

@@ -19,6 +19,9 @@ public enum StopReason: String, Sendable, Hashable, Codable, CaseIterable, Custo
     case unboundedBelow = "unbounded_below"
     /// f or ∇f became NaN or infinite and no finite step could be found.
     case nonFiniteValue = "non_finite_value"
+    /// f rose above 10¹⁰·max(1, |f(x₀)|): a fixed-step method is diverging,
+    /// usually because the learning rate is too large for the curvature.
+    case diverged = "diverged"
     /// The observer asked to stop.
     case observerStopped = "observer_stopped"
 
@@ -26,7 +29,7 @@ public enum StopReason: String, Sendable, Hashable, Codable, CaseIterable, Custo
     public var isConvergence: Bool {
         switch self {
         case .gradientTolerance, .stepTolerance, .valueTolerance: return true
-        case .maxIterations, .maxEvaluations, .lineSearchFailed, .unboundedBelow, .nonFiniteValue,
+        case .maxIterations, .maxEvaluations, .lineSearchFailed, .unboundedBelow, .nonFiniteValue, .diverged,
              .observerStopped:
             return false
         }
@@ -46,6 +49,7 @@ public enum StopReason: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .lineSearchFailed: return "line search found no acceptable step (precision limit reached?)"
         case .unboundedBelow: return "objective appears unbounded below"
         case .nonFiniteValue: return "objective or gradient is not finite"
+        case .diverged: return "objective grew without bound (learning rate too large?)"
         case .observerStopped: return "stopped by observer"
         }
     }

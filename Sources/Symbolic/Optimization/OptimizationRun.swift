@@ -49,6 +49,8 @@ final class OptimizationRun {
     var gradientNorm: Double = .nan
 
     var iterations = 0
+    /// f above this means a diverging run (see ``StopReason/diverged``).
+    var divergenceLimit = Double.infinity
     var valueEvaluations = 0
     var gradientEvaluations = 0
     var hessianEvaluations = 0
@@ -93,6 +95,7 @@ final class OptimizationRun {
     func begin() -> StopReason? {
         f = evaluate(x, gradient: g)
         gradientNorm = Vector.norm(UnsafeBufferPointer(g))
+        divergenceLimit = 1e10 * Swift.max(1, Swift.abs(f))
         if options.recordsHistory { history.append(f) }
         if f <= options.valueLowerBound { return .unboundedBelow }
         if !f.isFinite || !gradientNorm.isFinite { return .nonFiniteValue }
@@ -114,6 +117,8 @@ final class OptimizationRun {
         var reason: StopReason? = nil
         if f <= options.valueLowerBound {
             reason = .unboundedBelow
+        } else if f > divergenceLimit {
+            reason = .diverged
         } else if gradientNorm <= options.gradientTolerance {
             reason = .gradientTolerance
         } else if options.valueTolerance > 0,
