@@ -118,11 +118,17 @@ struct OptimizationControlTests {
     @Test("a learning rate too large for the curvature stops as diverged",
           arguments: [OptimizationMethod.momentum, .nesterov])
     func divergence(method: OptimizationMethod) throws {
-        // Rosenbrock's curvature at the start is about 1,700: η = 0.01 is far beyond 2/L.
-        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: method)
+        // Rosenbrock's curvature at the start is about 1,700: η = 0.01 is far
+        // beyond the stable 2(1 + γ)/L; the default η = 0.001 is within it.
+        var options = OptimizationOptions()
+        options.learningRate = 0.01
+        let result = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: method, options: options)
         #expect(result.stopReason == .diverged)
         #expect(result.value > 1e10 * 24.2)
         #expect(result.iterations < 10)
+        let withDefaults = try minimize(HandWrittenProblems.rosenbrock, from: [-1.2, 1], method: method)
+        #expect(withDefaults.stopReason == .gradientTolerance)
+        #expect(withDefaults.value <= 1e-15)
     }
 
     @Test func nonFiniteStartValue() throws {

@@ -47,15 +47,16 @@ public enum OptimizationMethod: String, CaseIterable, Sendable, Codable {
     /// | method   | default η | other defaults                         |
     /// |----------|-----------|----------------------------------------|
     /// | gd       | 1 (first trial step of the line search; 0.01 for SGD) | Armijo c₁ = 1e-4, halving |
-    /// | momentum | 0.01      | γ = 0.9                                |
-    /// | nesterov | 0.01      | γ = 0.9                                |
+    /// | momentum | 0.001     | γ = 0.9                                |
+    /// | nesterov | 0.001     | γ = 0.9                                |
     /// | adagrad  | 0.1       | ε = 1e-10                              |
     /// | rmsprop  | 0.01      | ρ = 0.99, ε = 1e-8                     |
     /// | adam     | 0.001     | β₁ = 0.9, β₂ = 0.999, ε = 1e-8         |
     public var defaultLearningRate: Double? {
         switch self {
         case .gd: return 1
-        case .momentum, .nesterov, .rmsprop: return 0.01
+        case .momentum, .nesterov: return 0.001
+        case .rmsprop: return 0.01
         case .adagrad: return 0.1
         case .adam: return 0.001
         case .newton, .bfgs, .lbfgs: return nil
