@@ -49,7 +49,7 @@ struct OptimizationLineSearchTests {
 
     @Test func shiftedCholeskySolvesPositiveDefiniteSystemsExactly() {
         // H = [[4, 2, 0], [2, 5, 1], [0, 1, 3]] (tridiagonal, SPD): no shift.
-        let scratch = Scratch()
+        let scratch = OptimizationScratch()
         var cholesky = ShiftedCholesky(dimension: 3, scratch: scratch)
         let h: [Double] = [4, 2, 0, 2, 5, 1, 0, 1, 3]
         #expect(h.withUnsafeBufferPointer { cholesky.factorize($0) })
@@ -61,7 +61,7 @@ struct OptimizationLineSearchTests {
 
     @Test func shiftedCholeskyShiftsIndefiniteMatrices() {
         // Eigenvalues 3 and −1: the solve must give a descent direction.
-        let scratch = Scratch()
+        let scratch = OptimizationScratch()
         var cholesky = ShiftedCholesky(dimension: 2, scratch: scratch)
         let h: [Double] = [1, 2, 2, 1]
         #expect(h.withUnsafeBufferPointer { cholesky.factorize($0) })

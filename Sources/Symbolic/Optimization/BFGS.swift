@@ -24,7 +24,7 @@ struct BFGSModel: DescentModel {
     let hgNew: UnsafeMutableBufferPointer<Double>
     private(set) var isFresh = true
 
-    init(dimension: Int, scratch: Scratch) {
+    init(dimension: Int, scratch: OptimizationScratch) {
         n = dimension
         h = scratch.vector(dimension * dimension)
         hy = scratch.vector(dimension)
@@ -47,8 +47,8 @@ struct BFGSModel: DescentModel {
 
     mutating func update(_ run: OptimizationRun, s: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) {
         let g = UnsafeBufferPointer(run.g)
-        let sy = Vector.dot(s, y)
-        let yy = Vector.dot(y, y)
+        let sy = OptimizationVectors.dot(s, y)
+        let yy = OptimizationVectors.dot(y, y)
         guard sy > 2.2e-16 * yy, yy > 0 else {
             // Skipped update: H is unchanged, only H∇f₊ is needed.
             if !isFresh { multiply(g, into: hg) }
@@ -67,7 +67,7 @@ struct BFGSModel: DescentModel {
             multiply(g, into: hgNew)
             for i in 0..<n { hy[i] = hgNew[i] - hg[i] }
         }
-        let yhy = Vector.dot(y, UnsafeBufferPointer(hy))
+        let yhy = OptimizationVectors.dot(y, UnsafeBufferPointer(hy))
         // H ← H + c·ssᵀ − ρ(Hy sᵀ + s (Hy)ᵀ), c = (sᵀy + yᵀHy)/(sᵀy)², ρ = 1/sᵀy
         let rho = 1 / sy
         let c = (sy + yhy) * rho * rho
@@ -79,8 +79,8 @@ struct BFGSModel: DescentModel {
             for j in 0..<n { row[j] += a * s[j] + b * hy[j] }
         }
         // H₊∇f₊ = H∇f₊ + c·s(sᵀ∇f₊) − ρ(Hy (sᵀ∇f₊) + s (Hyᵀ∇f₊))
-        let sg = Vector.dot(s, g)
-        let hyg = Vector.dot(UnsafeBufferPointer(hy), g)
+        let sg = OptimizationVectors.dot(s, g)
+        let hyg = OptimizationVectors.dot(UnsafeBufferPointer(hy), g)
         for i in 0..<n { hg[i] = hgNew[i] + (c * sg - rho * hyg) * s[i] - rho * sg * hy[i] }
     }
 
@@ -126,7 +126,7 @@ struct LBFGSModel: DescentModel {
 
     var isFresh: Bool { count == 0 }
 
-    init(dimension: Int, memory: Int, scratch: Scratch) {
+    init(dimension: Int, memory: Int, scratch: OptimizationScratch) {
         n = dimension
         m = memory
         sHistory = scratch.vector(memory * dimension)
@@ -154,7 +154,7 @@ struct LBFGSModel: DescentModel {
             for i in 0..<n { q[i] -= a * yHistory[base + i] }
             slot = slot == 0 ? m - 1 : slot - 1
         }
-        Vector.scale(q, by: gamma)
+        OptimizationVectors.scale(q, by: gamma)
         slot = (newest - count + 1 + m) % m
         for _ in 0..<count {
             let base = slot * n
@@ -169,8 +169,8 @@ struct LBFGSModel: DescentModel {
     }
 
     mutating func update(_ run: OptimizationRun, s: UnsafeBufferPointer<Double>, y: UnsafeBufferPointer<Double>) {
-        let sy = Vector.dot(s, y)
-        let yy = Vector.dot(y, y)
+        let sy = OptimizationVectors.dot(s, y)
+        let yy = OptimizationVectors.dot(y, y)
         guard sy > 2.2e-16 * yy, yy > 0 else { return }
         newest = (newest + 1) % m
         count = Swift.min(count + 1, m)

@@ -34,7 +34,7 @@ extension OptimizationRun {
         let y = scratch.vector(n)
         while true {
             var initialStep = model.direction(self, into: p)
-            let slope = Vector.dot(UnsafeBufferPointer(g), UnsafeBufferPointer(p))
+            let slope = OptimizationVectors.dot(UnsafeBufferPointer(g), UnsafeBufferPointer(p))
             if !(slope < 0) || !initialStep.isFinite {
                 model.reset()
                 initialStep = steepestDescent(into: p)
@@ -62,7 +62,7 @@ extension OptimizationRun {
             if f > options.valueLowerBound {
                 model.update(self, s: UnsafeBufferPointer(s), y: UnsafeBufferPointer(y))
             }
-            if let reason = finishIteration(previousValue: previousValue, stepNorm: Vector.norm(UnsafeBufferPointer(s))) {
+            if let reason = finishIteration(previousValue: previousValue, stepNorm: OptimizationVectors.norm(UnsafeBufferPointer(s))) {
                 return result(reason)
             }
         }

@@ -18,10 +18,10 @@ extension OptimizationRun {
         var step = 0
         while true {
             let rate = options.schedule.rate(base: baseRate, step: step)
-            Vector.copy(UnsafeBufferPointer(g), into: clipped)
+            OptimizationVectors.copy(UnsafeBufferPointer(g), into: clipped)
             options.clipping.apply(to: clipped)
-            Vector.copy(UnsafeBufferPointer(x), into: previousX)
-            Vector.copy(UnsafeBufferPointer(g), into: previousG)
+            OptimizationVectors.copy(UnsafeBufferPointer(x), into: previousX)
+            OptimizationVectors.copy(UnsafeBufferPointer(g), into: previousG)
             let previousValue = f
             if backtracks {
                 guard backtrack(from: previousX, gradient: previousG, direction: clipped, rate: rate) else {
@@ -41,7 +41,7 @@ extension OptimizationRun {
                 }
             }
             step += 1
-            let stepNorm = Vector.distance(UnsafeBufferPointer(x), UnsafeBufferPointer(previousX))
+            let stepNorm = OptimizationVectors.distance(UnsafeBufferPointer(x), UnsafeBufferPointer(previousX))
             if let reason = finishIteration(previousValue: previousValue, stepNorm: stepNorm) {
                 return result(reason)
             }
@@ -53,7 +53,7 @@ extension OptimizationRun {
     func isNonFinite() -> Bool {
         if f.isNaN || f == .infinity { return true }
         if f <= options.valueLowerBound { return false }
-        return !Vector.allFinite(UnsafeBufferPointer(g))
+        return !OptimizationVectors.allFinite(UnsafeBufferPointer(g))
     }
 
     /// Backtracking Armijo search along −d from `start`: tries α = rate,
@@ -61,12 +61,12 @@ extension OptimizationRun {
     /// c₁ = 1e-4, leaving the accepted point in `x`, `g`, `f`.
     private func backtrack(from start: UnsafeMutableBufferPointer<Double>, gradient: UnsafeMutableBufferPointer<Double>,
                            direction d: UnsafeMutableBufferPointer<Double>, rate: Double) -> Bool {
-        let slope = Vector.dot(UnsafeBufferPointer(gradient), UnsafeBufferPointer(d))
+        let slope = OptimizationVectors.dot(UnsafeBufferPointer(gradient), UnsafeBufferPointer(d))
         let f0 = f
         var alpha = rate
         for _ in 0..<60 {
             guard evaluationsLeft > 0 else { return false }
-            Vector.step(from: UnsafeBufferPointer(start), along: UnsafeBufferPointer(d), by: -alpha, into: x)
+            OptimizationVectors.step(from: UnsafeBufferPointer(start), along: UnsafeBufferPointer(d), by: -alpha, into: x)
             f = evaluate(x, gradient: g)
             if !isNonFinite() && (f <= f0 - 1e-4 * alpha * slope || f <= options.valueLowerBound) {
                 return true

@@ -22,7 +22,7 @@ struct FirstOrderRule {
     private var beta1Power = 1.0
     private var beta2Power = 1.0
 
-    init(method: OptimizationMethod, options: OptimizationOptions, dimension: Int, scratch: Scratch) {
+    init(method: OptimizationMethod, options: OptimizationOptions, dimension: Int, scratch: OptimizationScratch) {
         precondition(method.isFirstOrder, "\(method) is not a first-order method")
         self.method = method
         n = dimension

@@ -67,9 +67,9 @@ public enum GradientClipping: Sendable, Hashable {
                 gradient[i] = Swift.min(Swift.max(gradient[i], -limit), limit)
             }
         case .byNorm(let limit):
-            let norm = Vector.norm(UnsafeBufferPointer(gradient))
+            let norm = OptimizationVectors.norm(UnsafeBufferPointer(gradient))
             if norm > limit {
-                Vector.scale(gradient, by: limit / norm)
+                OptimizationVectors.scale(gradient, by: limit / norm)
             }
         }
     }

@@ -17,7 +17,7 @@ struct LineSearchBuffers {
     var bestPoint: UnsafeMutableBufferPointer<Double>
     var bestGradient: UnsafeMutableBufferPointer<Double>
 
-    init(dimension: Int, scratch: Scratch) {
+    init(dimension: Int, scratch: OptimizationScratch) {
         point = scratch.vector(dimension)
         gradient = scratch.vector(dimension)
         bestPoint = scratch.vector(dimension)
@@ -36,7 +36,7 @@ extension OptimizationRun {
     /// point that satisfies sufficient decrease is accepted.
     func searchLine(direction: UnsafeMutableBufferPointer<Double>, initialStep: Double,
                     buffers: inout LineSearchBuffers, maximumTrials: Int = 40) -> LineSearchOutcome {
-        let slope0 = Vector.dot(UnsafeBufferPointer(g), UnsafeBufferPointer(direction))
+        let slope0 = OptimizationVectors.dot(UnsafeBufferPointer(g), UnsafeBufferPointer(direction))
         guard slope0 < 0, initialStep > 0, initialStep.isFinite else { return .failed }
         var search = MoreThuente(value: f, slope: slope0, step: initialStep)
         var step = initialStep
@@ -44,10 +44,10 @@ extension OptimizationRun {
         var haveBest = false
         for _ in 0..<maximumTrials {
             guard evaluationsLeft > 0 else { break }
-            Vector.step(from: UnsafeBufferPointer(x), along: UnsafeBufferPointer(direction), by: step,
+            OptimizationVectors.step(from: UnsafeBufferPointer(x), along: UnsafeBufferPointer(direction), by: step,
                         into: buffers.point)
             let value = evaluate(buffers.point, gradient: buffers.gradient)
-            let slope = Vector.dot(UnsafeBufferPointer(buffers.gradient), UnsafeBufferPointer(direction))
+            let slope = OptimizationVectors.dot(UnsafeBufferPointer(buffers.gradient), UnsafeBufferPointer(direction))
             if !value.isFinite || !slope.isFinite {
                 if value == -.infinity || value <= options.valueLowerBound {
                     // Unbounded along the ray: report it as accepted so that the
@@ -63,8 +63,8 @@ extension OptimizationRun {
                 // Remember the lowest point so far: a stalled search falls back to it.
                 bestValue = value
                 haveBest = true
-                Vector.copy(UnsafeBufferPointer(buffers.point), into: buffers.bestPoint)
-                Vector.copy(UnsafeBufferPointer(buffers.gradient), into: buffers.bestGradient)
+                OptimizationVectors.copy(UnsafeBufferPointer(buffers.point), into: buffers.bestPoint)
+                OptimizationVectors.copy(UnsafeBufferPointer(buffers.gradient), into: buffers.bestGradient)
             }
             switch status {
             case .converged:

@@ -16,7 +16,7 @@ struct NewtonModel: DescentModel {
     let profile: UnsafeMutableBufferPointer<Int>
     let values: UnsafeMutableBufferPointer<Double>
 
-    init(dimension: Int, sparse: SparseHessian?, scratch: Scratch) {
+    init(dimension: Int, sparse: SparseHessian?, scratch: OptimizationScratch) {
         n = dimension
         hessian = scratch.vector(dimension * dimension)
         cholesky = ShiftedCholesky(dimension: dimension, scratch: scratch)

@@ -57,9 +57,9 @@ extension Objective {
         let n = variables.count
         let gradient = expression.gradient(withRespectTo: variables)
         let entries = expression.hessianEntries(withRespectTo: variables)
-        let valueProgram = ExpressionEvaluator([expression], variables: variables)
-        let gradientProgram = ExpressionEvaluator([expression] + gradient, variables: variables)
-        let hessianProgram = ExpressionEvaluator(entries.map(\.expression), variables: variables)
+        let valueProgram = ExpressionSlotProgram([expression], variables: variables)
+        let gradientProgram = ExpressionSlotProgram([expression] + gradient, variables: variables)
+        let hessianProgram = ExpressionSlotProgram(entries.map(\.expression), variables: variables)
         let rows = entries.map(\.row), columns = entries.map(\.column)
         self.init(
             dimension: n,
@@ -86,7 +86,7 @@ extension Objective {
 /// call, variables resolved to buffer indices), evaluated with the same
 /// arithmetic as ``Expression/evaluate(at:)``. The compiled flat program
 /// replaces it.
-struct ExpressionEvaluator: Sendable {
+struct ExpressionSlotProgram: Sendable {
     private enum Operation: Sendable {
         case constant(Double)
         case input(Int)

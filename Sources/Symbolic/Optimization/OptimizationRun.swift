@@ -1,7 +1,7 @@
-/// Scratch vectors that live as long as one run and are freed together.
+/// OptimizationScratch vectors that live as long as one run and are freed together.
 /// Raw buffers (rather than arrays) keep the inner loops free of
 /// copy-on-write checks and exclusivity conflicts.
-final class Scratch {
+final class OptimizationScratch {
     private var blocks: [UnsafeMutableRawPointer] = []
 
     /// A vector of `count` Doubles, all `value`.
@@ -37,7 +37,7 @@ final class OptimizationRun {
     let options: OptimizationOptions
     let method: OptimizationMethod
     let dimension: Int
-    let scratch = Scratch()
+    let scratch = OptimizationScratch()
     let iterationLimit: Int
     let evaluationLimit: Int
     let observer: ((OptimizationProgress) -> ObserverDecision)?
@@ -94,7 +94,7 @@ final class OptimizationRun {
     /// run before its first iteration.
     func begin() -> StopReason? {
         f = evaluate(x, gradient: g)
-        gradientNorm = Vector.norm(UnsafeBufferPointer(g))
+        gradientNorm = OptimizationVectors.norm(UnsafeBufferPointer(g))
         divergenceLimit = 1e10 * Swift.max(1, Swift.abs(f))
         if options.recordsHistory { history.append(f) }
         if f <= options.valueLowerBound { return .unboundedBelow }
@@ -112,7 +112,7 @@ final class OptimizationRun {
     /// finiteness the caller has checked) and applies the stopping tests.
     func finishIteration(previousValue: Double, stepNorm: Double) -> StopReason? {
         iterations += 1
-        gradientNorm = Vector.norm(UnsafeBufferPointer(g))
+        gradientNorm = OptimizationVectors.norm(UnsafeBufferPointer(g))
         if options.recordsHistory { history.append(f) }
         var reason: StopReason? = nil
         if f <= options.valueLowerBound {
@@ -125,7 +125,7 @@ final class OptimizationRun {
                   Swift.abs(previousValue - f) <= options.valueTolerance * Swift.max(1, Swift.abs(f)) {
             reason = .valueTolerance
         } else if options.stepTolerance > 0,
-                  stepNorm <= options.stepTolerance * (1 + Vector.norm(UnsafeBufferPointer(x))) {
+                  stepNorm <= options.stepTolerance * (1 + OptimizationVectors.norm(UnsafeBufferPointer(x))) {
             reason = .stepTolerance
         }
         let decision = observe(stepNorm: stepNorm)

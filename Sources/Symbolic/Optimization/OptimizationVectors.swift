@@ -1,6 +1,6 @@
 /// Small BLAS-like kernels over buffers. Plain loops: the compiler
 /// vectorises them, and keeping them here keeps the optimisers readable.
-enum Vector {
+enum OptimizationVectors {
     @inline(__always)
     static func dot(_ a: UnsafeBufferPointer<Double>, _ b: UnsafeBufferPointer<Double>) -> Double {
         var s = 0.0

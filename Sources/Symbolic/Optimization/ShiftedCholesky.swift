@@ -28,7 +28,7 @@ struct ShiftedCholesky {
     /// The shift of the last successful factorisation.
     private(set) var shift = 0.0
 
-    init(dimension: Int, scratch: Scratch) {
+    init(dimension: Int, scratch: OptimizationScratch) {
         n = dimension
         factor = scratch.vector(dimension * dimension)
         first = scratch.integers(dimension)

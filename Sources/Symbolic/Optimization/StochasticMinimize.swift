@@ -58,7 +58,7 @@ extension OptimizationRun {
         var update = 0
         while true {
             if settings.shuffles { generator.shuffle(order) }
-            Vector.copy(UnsafeBufferPointer(x), into: previousX)
+            OptimizationVectors.copy(UnsafeBufferPointer(x), into: previousX)
             var start = 0
             while start < m {
                 let end = Swift.min(start + batchSize, m)
@@ -66,7 +66,7 @@ extension OptimizationRun {
                 valueEvaluations += 1
                 gradientEvaluations += 1
                 _ = objective.batchValueAndGradient(batch, UnsafeBufferPointer(x), batchGradient)
-                if settings.reduction == .mean { Vector.scale(batchGradient, by: 1 / Double(end - start)) }
+                if settings.reduction == .mean { OptimizationVectors.scale(batchGradient, by: 1 / Double(end - start)) }
                 options.clipping.apply(to: batchGradient)
                 rule.apply(to: x, gradient: UnsafeBufferPointer(batchGradient),
                            rate: options.schedule.rate(base: baseRate, step: update))
@@ -76,14 +76,14 @@ extension OptimizationRun {
             let previousValue = f
             let value = evaluate(x, gradient: epochGradient)
             if value.isNaN || value == .infinity
-                || (value > options.valueLowerBound && !Vector.allFinite(UnsafeBufferPointer(epochGradient))) {
+                || (value > options.valueLowerBound && !OptimizationVectors.allFinite(UnsafeBufferPointer(epochGradient))) {
                 // Report the last finite epoch, not the point that overflowed.
-                Vector.copy(UnsafeBufferPointer(previousX), into: x)
+                OptimizationVectors.copy(UnsafeBufferPointer(previousX), into: x)
                 return result(.nonFiniteValue)
             }
             f = value
             swap(&g, &epochGradient)
-            let stepNorm = Vector.distance(UnsafeBufferPointer(x), UnsafeBufferPointer(previousX))
+            let stepNorm = OptimizationVectors.distance(UnsafeBufferPointer(x), UnsafeBufferPointer(previousX))
             if let reason = finishIteration(previousValue: previousValue, stepNorm: stepNorm) {
                 return result(reason)
             }

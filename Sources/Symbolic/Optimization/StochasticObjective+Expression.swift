@@ -34,7 +34,7 @@ extension StochasticObjective {
         guard m >= 1 else { throw .noSamples }
 
         let n = variables.count, inputCount = n + dataNames.count
-        let program = ExpressionEvaluator([sampleLoss] + sampleLoss.gradient(withRespectTo: variables),
+        let program = ExpressionSlotProgram([sampleLoss] + sampleLoss.gradient(withRespectTo: variables),
                                           variables: variables + dataNames)
         self.init(dimension: n, sampleCount: m) { batch, w, g in
             withUnsafeTemporaryAllocation(of: Double.self, capacity: inputCount) { inputs in
