@@ -202,7 +202,8 @@ struct OptimizationControlTests {
         let (f2, g2) = HandWrittenProblems.rosenbrock.valueAndGradient(at: point)
         #expect(abs(f1 - f2) <= 1e-12 && abs(symbolic.value(at: point) - f2) <= 1e-12)
         for i in 0..<2 { #expect(abs(g1[i] - g2[i]) <= 1e-12) }
-        let h1 = try #require(symbolic.hessian(at: point)), h2 = try #require(HandWrittenProblems.rosenbrock.hessian(at: point))
+        let h1 = try #require(symbolic.hessian(at: point))
+        let h2 = try #require(HandWrittenProblems.rosenbrock.hessian(at: point))
         for i in 0..<4 { #expect(abs(h1[i] - h2[i]) <= 1e-12) }
     }
 

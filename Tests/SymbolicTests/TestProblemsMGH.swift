@@ -109,7 +109,8 @@ enum MGH {
 
     static let wood = MGHProblem("Wood", number: 14, dimension: 4, start: [-3, -1, -3, -1], minima: [0]) { x in
         [10 * (x[1] - x[0] ** 2), 1 - x[0], Symbolic.Expression(90.0.squareRoot()) * (x[3] - x[2] ** 2), 1 - x[2],
-         Symbolic.Expression(10.0.squareRoot()) * (x[1] + x[3] - 2), Symbolic.Expression(1 / 10.0.squareRoot()) * (x[1] - x[3])]
+         Symbolic.Expression(10.0.squareRoot()) * (x[1] + x[3] - 2),
+         Symbolic.Expression(1 / 10.0.squareRoot()) * (x[1] - x[3])]
     }
 
     /// Published: f = 5.65565…e-3 (local, m = 13) and f = 0 at (1, 10, 1, 5, 4, 3).

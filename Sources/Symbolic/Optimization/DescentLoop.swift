@@ -62,7 +62,8 @@ extension OptimizationRun {
             if f > options.valueLowerBound {
                 model.update(self, s: UnsafeBufferPointer(s), y: UnsafeBufferPointer(y))
             }
-            if let reason = finishIteration(previousValue: previousValue, stepNorm: OptimizationVectors.norm(UnsafeBufferPointer(s))) {
+            let stepNorm = OptimizationVectors.norm(UnsafeBufferPointer(s))
+            if let reason = finishIteration(previousValue: previousValue, stepNorm: stepNorm) {
                 return result(reason)
             }
         }

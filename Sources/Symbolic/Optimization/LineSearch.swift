@@ -32,8 +32,8 @@ extension OptimizationRun {
     ///
     /// On `.accepted`, `buffers.point`/`buffers.gradient` hold the new
     /// iterate. Trial points where f or ∇f is not finite are treated as too
-    /// long and shortened. When the search stalls (rounding errors), the best
-    /// point that satisfies sufficient decrease is accepted.
+    /// long and shortened. When the search stalls (rounding errors) or runs
+    /// out of trials, the lowest point seen is accepted if it is below f.
     func searchLine(direction: UnsafeMutableBufferPointer<Double>, initialStep: Double,
                     buffers: inout LineSearchBuffers, maximumTrials: Int = 40) -> LineSearchOutcome {
         let slope0 = OptimizationVectors.dot(UnsafeBufferPointer(g), UnsafeBufferPointer(direction))
@@ -44,8 +44,8 @@ extension OptimizationRun {
         var haveBest = false
         for _ in 0..<maximumTrials {
             guard evaluationsLeft > 0 else { break }
-            OptimizationVectors.step(from: UnsafeBufferPointer(x), along: UnsafeBufferPointer(direction), by: step,
-                        into: buffers.point)
+            OptimizationVectors.step(from: UnsafeBufferPointer(x), along: UnsafeBufferPointer(direction),
+                                     by: step, into: buffers.point)
             let value = evaluate(buffers.point, gradient: buffers.gradient)
             let slope = OptimizationVectors.dot(UnsafeBufferPointer(buffers.gradient), UnsafeBufferPointer(direction))
             if !value.isFinite || !slope.isFinite {

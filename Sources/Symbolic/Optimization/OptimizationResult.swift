@@ -130,7 +130,8 @@ public enum OptimizationError: Error, Equatable, Sendable, CustomStringConvertib
         case .invalidOption(let option, let reason):
             return "invalid option \(option): \(reason)"
         case .unsupportedStochasticMethod(let method):
-            return "method '\(method.rawValue)' cannot run on mini-batches; use gd, momentum, nesterov, adagrad, rmsprop or adam"
+            return "method '\(method.rawValue)' cannot run on mini-batches; "
+                + "use gd, momentum, nesterov, adagrad, rmsprop or adam"
         }
     }
 }
