@@ -219,6 +219,25 @@ struct OptimizationControlTests {
         #expect(a.converged)
     }
 
+    @Test func minimizeAnExpressionByVariableName() throws {
+        let a = Symbolic.Expression.variable("a"), b = Symbolic.Expression.variable("b")
+        let f = (a - 3) ** 2 + 10 * (b + 1) ** 2
+        let result = try minimize(f, from: [("b", 0), ("a", 0), ("unused", 7)], method: .bfgs)
+        #expect(result.converged)
+        #expect(abs(result.point[0] + 1) <= 1e-9 && abs(result.point[1] - 3) <= 1e-9)
+        #expect(result.point[2] == 7)
+        #expect(try minimize(f, from: [("a", 0), ("b", 0)]).method == .newton)
+        #expect(throws: OptimizationError.missingStartValue("b")) { try minimize(f, from: [("a", 1)]) }
+        #expect(throws: OptimizationError.duplicateStartValue("a")) {
+            try minimize(f, from: [("a", 1), ("b", 1), ("a", 2)])
+        }
+        #expect(throws: OptimizationError.nonFiniteStartValue("b")) {
+            try minimize(f, from: [("a", 1), ("b", .infinity)])
+        }
+        #expect(OptimizationError.missingStartValue("b").description
+            == "the starting point gives no value for variable 'b'")
+    }
+
     @Test func expressionObjectiveErrors() {
         let x = Symbolic.Expression.variable("x"), y = Symbolic.Expression.variable("y")
         #expect(throws: ObjectiveError.unknownVariable("y")) { try Objective(expression: x * y, variables: ["x"]) }

@@ -117,6 +117,13 @@ public enum OptimizationError: Error, Equatable, Sendable, CustomStringConvertib
     case invalidOption(option: String, reason: String)
     /// The method cannot run on a stochastic (sum-of-samples) objective.
     case unsupportedStochasticMethod(OptimizationMethod)
+    /// A variable of the objective has no starting value (the empty name
+    /// when the starting point is empty).
+    case missingStartValue(String)
+    /// A variable is given two starting values.
+    case duplicateStartValue(String)
+    /// The named variable's starting value is NaN or infinite.
+    case nonFiniteStartValue(String)
 
     /// A fragment that reads well after "error: ".
     public var description: String {
@@ -129,6 +136,13 @@ public enum OptimizationError: Error, Equatable, Sendable, CustomStringConvertib
             return "method '\(method.rawValue)' needs a Hessian, which this objective does not provide"
         case .invalidOption(let option, let reason):
             return "invalid option \(option): \(reason)"
+        case .missingStartValue(let name):
+            return name.isEmpty ? "the starting point has no variables"
+                : "the starting point gives no value for variable '\(name)'"
+        case .duplicateStartValue(let name):
+            return "the starting point gives variable '\(name)' twice"
+        case .nonFiniteStartValue(let name):
+            return "the starting value of '\(name)' is not a finite number"
         case .unsupportedStochasticMethod(let method):
             return "method '\(method.rawValue)' cannot run on mini-batches; "
                 + "use gd, momentum, nesterov, adagrad, rmsprop or adam"
