@@ -77,6 +77,12 @@ struct OptimizationControlTests {
         #expect(result.iterations == 3)
     }
 
+    @Test func progressLine() {
+        let progress = OptimizationProgress(iteration: 120, value: 0.0123456789, gradientNorm: 3.14159e-4,
+                                            stepNorm: 0.5, valueEvaluations: 130)
+        #expect(progress.description == "iteration 120: f = 0.0123457, ‖∇f‖ = 0.000314159")
+    }
+
     @Test func valueAndStepTolerances() throws {
         var options = OptimizationOptions()
         options.gradientTolerance = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why an optimiser stopped. The raw value is a stable snake_case name (used
 /// as `"reason"` in `sym minimize --format json`).
 public enum StopReason: String, Sendable, Hashable, Codable, CaseIterable, CustomStringConvertible {
@@ -84,7 +86,9 @@ public struct OptimizationResult: Sendable, Hashable {
 }
 
 /// What the observer sees after each iteration.
-public struct OptimizationProgress: Sendable, Hashable {
+///
+///     print(progress)   // Prints e.g. "iteration 120: f = 0.0123457, ‖∇f‖ = 0.000314"
+public struct OptimizationProgress: Sendable, Hashable, CustomStringConvertible {
     /// The iteration just completed (1-based; 0 for the starting point).
     public var iteration: Int
     /// f at the current point.
@@ -95,6 +99,11 @@ public struct OptimizationProgress: Sendable, Hashable {
     public var stepNorm: Double
     /// Evaluations of f so far.
     public var valueEvaluations: Int
+
+    /// A one-line progress report with six significant digits.
+    public var description: String {
+        "iteration \(iteration): f = \(String(format: "%.6g", value)), ‖∇f‖ = \(String(format: "%.6g", gradientNorm))"
+    }
 }
 
 /// An observer's answer: go on or stop the run.
