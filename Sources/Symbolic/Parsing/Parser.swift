@@ -57,7 +57,9 @@ struct Parser {
                         let parenthesis = try nextToken()
                         try checkNesting(enclosing.count, at: parenthesis)
                         enclosing.append(level)
-                        level = PartialExpression(opener: .call(callee, name: token, parenthesis: parenthesis))
+                        let site = PartialExpression.CallSite(callee: callee, name: name, nameOffset: token.offset,
+                                                              parenthesisOffset: parenthesis.offset)
+                        level = PartialExpression(opener: .call(site))
                     } else {
                         level.append(operand: FunctionTable.namedConstant(name) ?? .variable(name))
                         expectsOperand = false
@@ -65,14 +67,13 @@ struct Parser {
                 case .leftParenthesis:
                     try checkNesting(enclosing.count, at: token)
                     enclosing.append(level)
-                    level = PartialExpression(opener: .parenthesis(token))
+                    level = PartialExpression(opener: .parenthesis(offset: token.offset))
                 case .rightParenthesis:
                     // `f()`: the only place an empty level is complete.
-                    guard case .call(let callee, let name, _) = level.opener,
-                          preceding?.kind == .leftParenthesis else {
+                    guard case .call(let site) = level.opener, preceding?.kind == .leftParenthesis else {
                         throw error(.unexpectedToken(")"), at: token)
                     }
-                    let call = try apply(callee, named: name, to: [], closedBy: token)
+                    let call = try apply(site, to: [], closedBy: token)
                     level = enclosing.removeLast()
                     level.append(operand: call)
                     expectsOperand = false
@@ -109,8 +110,8 @@ struct Parser {
                     case .parenthesis:
                         level = enclosing.removeLast()
                         level.append(operand: value)
-                    case .call(let callee, let name, _):
-                        let call = try apply(callee, named: name, to: level.arguments + [value], closedBy: token)
+                    case .call(let site):
+                        let call = try apply(site, to: level.arguments + [value], closedBy: token)
                         level = enclosing.removeLast()
                         level.append(operand: call)
                     }
@@ -160,7 +161,12 @@ struct Parser {
 
     /// An error of `kind` located at `token` (zero length at the end).
     private func error(_ kind: ParseError.Kind, at token: Token) -> ParseError {
-        ParseError(kind, column: lexer.column(ofByte: token.offset), length: token.kind == .end ? 0 : token.length)
+        error(kind, atByte: token.offset, length: token.kind == .end ? 0 : token.length)
+    }
+
+    /// An error of `kind` at byte `offset` spanning `length` ASCII characters.
+    private func error(_ kind: ParseError.Kind, atByte offset: Int, length: Int = 1) -> ParseError {
+        ParseError(kind, column: lexer.column(ofByte: offset), length: length)
     }
 
     /// The callee of `name(`, or the error for calling a constant or an
@@ -181,14 +187,15 @@ struct Parser {
     }
 
     /// The call's value, or the argument-count error spanning the whole call.
-    private func apply(_ callee: Callee, named name: Token, to arguments: [Expression],
+    private func apply(_ site: PartialExpression.CallSite, to arguments: [Expression],
                        closedBy closing: Token) throws(ParseError) -> Expression {
-        guard callee.arity.contains(arguments.count) else {
-            let column = lexer.column(ofByte: name.offset)
-            throw ParseError(.wrongArgumentCount(function: name.text, expected: callee.arity, given: arguments.count),
+        let arity = site.callee.arity
+        guard arity.contains(arguments.count) else {
+            let column = lexer.column(ofByte: site.nameOffset)
+            throw ParseError(.wrongArgumentCount(function: site.name, expected: arity, given: arguments.count),
                              column: column, length: lexer.column(ofByte: closing.offset) - column + 1)
         }
-        return callee.applied(to: arguments)
+        return site.callee.applied(to: arguments)
     }
 
     /// The error for input that ends (or reaches a top-level `;`) inside
@@ -197,8 +204,10 @@ struct Parser {
         switch level.opener {
         case .input:
             preconditionFailure("the input level has no parenthesis")
-        case .parenthesis(let open), .call(_, _, let open):
-            return error(.unbalancedParenthesis("("), at: open)
+        case .parenthesis(let offset):
+            return error(.unbalancedParenthesis("("), atByte: offset)
+        case .call(let site):
+            return error(.unbalancedParenthesis("("), atByte: site.parenthesisOffset)
         }
     }
 }

@@ -8,14 +8,24 @@
 /// the chain, term or level ends: a sum of n terms costs one O(n log n)
 /// canonicalisation instead of n ever-longer ones.
 struct PartialExpression {
-    /// What opened this level, which decides what `)` and `,` do.
+    /// What opened this level, which decides what `)` and `,` do. Only
+    /// offsets are kept (not whole tokens) because deep input holds one
+    /// level per open parenthesis.
     enum Opener {
         /// The whole input (or one item of a list).
         case input
-        /// A grouping `(`.
-        case parenthesis(Token)
-        /// The `(` of a call of `callee`, written as `name`.
-        case call(Callee, name: Token, parenthesis: Token)
+        /// A grouping `(` at byte `offset`.
+        case parenthesis(offset: Int)
+        /// The `(` of a call.
+        case call(CallSite)
+    }
+
+    /// A call being read: what is called, as written, and where.
+    struct CallSite {
+        let callee: Callee
+        let name: String
+        let nameOffset: Int
+        let parenthesisOffset: Int
     }
 
     let opener: Opener
@@ -27,8 +37,8 @@ struct PartialExpression {
     var negatesOperand = false
 
     private var terms: [Expression] = []
-    private var subtractsTerm = false
     private var factors: [Expression] = []
+    private var subtractsTerm = false
     private var dividesFactor = false
     /// The power chain of the current factor, `a ^ b ^ -c` as
     /// `[(false, a), (false, b), (true, c)]`: each operand with the sign that
