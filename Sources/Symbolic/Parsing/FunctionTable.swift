@@ -31,7 +31,7 @@ enum Callee: Sendable {
     }
 }
 
-/// The names the parser accepts before `(`.
+/// The names the parser gives meaning to: callable names and constants.
 enum FunctionTable {
     /// Every callable name, functions in ``Function`` order, then aliases.
     static let names: [String] = Function.allCases.map(\.name) + ["ln", "pow"]
@@ -48,7 +48,9 @@ enum FunctionTable {
     /// The callee named `name`, or `nil` when `name` is not a function.
     static func callee(named name: String) -> Callee? { callees[name] }
 
-    /// The names of the named constants, which cannot be variables or called.
+    /// The constant a name denotes (`pi`, `e`), or `nil` for other names.
+    /// These names always mean the constants: they cannot be variables or
+    /// be called.
     static func namedConstant(_ name: String) -> Expression? {
         switch name {
         case "pi": return .pi
