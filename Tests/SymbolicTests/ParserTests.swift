@@ -709,3 +709,29 @@ private indirect enum RandomTree {
         }
     }
 }
+
+// MARK: - Round trip through the printer
+
+@Suite("Parser: reads back printed expressions")
+struct ParserRoundTripTests {
+    static let texts = [
+        "x^2*y + y + 2", "-x^2", "2^-x^2", "(-x)^3", "x/y", "1/(x*y)", "x^(1/2)", "-2*x - 3", "x - y",
+        "1/2*x", "0.1*x + 2.5e-7", "1e300*x", "sin(x)^2 + cos(x)^2", "log(x, 2)", "exp(-x)*(1 - x)",
+        "pi*e^x", "max(x, -y) - min(-x, y)", "atan2(-y, x^-1)", "(x + 1)^(y - 1)", "-(x + y)", "(-1)^x",
+        "2^(1/3)", "9223372036854775808*x", "x^y^z", "(x^y)^z", "-sigmoid(x)/softplus(-x)",
+    ]
+
+    @Test(arguments: texts)
+    func printedTextParsesBack(_ text: String) throws {
+        let e = try Expression(parsing: text)
+        #expect(try Expression(parsing: e.description) == e, "\(text) printed as \(e.description)")
+    }
+
+    @Test func randomExpressionsRoundTrip() throws {
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<500 {
+            let e = try Expression(parsing: RandomTree.make(depth: 4, using: &generator).text(fullyParenthesised: false).text)
+            #expect(try Expression(parsing: e.description) == e, "printed as \(e.description)")
+        }
+    }
+}
