@@ -9,16 +9,6 @@ private let x = Expression.variable("x"), y = Expression.variable("y")
 private let a = Expression.variable("a"), b = Expression.variable("b")
 private let c = Expression.variable("c"), d = Expression.variable("d")
 
-/// Parses `text`, recording the error as a test failure instead of throwing.
-private func parsed(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Expression? {
-    do {
-        return try Expression(parsing: text)
-    } catch {
-        Issue.record("'\(text)' failed to parse: \(error)", sourceLocation: sourceLocation)
-        return nil
-    }
-}
-
 /// The error parsing `text` throws, or `nil` (recorded as a failure) when it parses.
 private func parseError(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> ParseError? {
     do {
@@ -37,7 +27,7 @@ struct ParserTests {}
 // MARK: - Precedence and associativity
 
 /// A text, a point, and the exact value the text must evaluate to there.
-struct ValueCase: Sendable, CustomTestStringConvertible {
+struct ParserValueCase: Sendable, CustomTestStringConvertible {
     let text: String
     let point: [String: Double]
     let value: Double
@@ -55,39 +45,39 @@ struct ValueCase: Sendable, CustomTestStringConvertible {
 extension ParserTests {
     @Suite("precedence and associativity")
     struct Precedence {
-        static let cases: [ValueCase] = [
-            ValueCase("2^3^2", 512),
-            ValueCase("2**3**2", 512),
-            ValueCase("(2^3)^2", 64),
-            ValueCase("-2^2", -4),
-            ValueCase("(-2)^2", 4),
-            ValueCase("2*-3", -6),
-            ValueCase("2^-1", 0.5),
-            ValueCase("2^-x^2", ["x": 2], 0.0625),
-            ValueCase("2^+1", 2),
-            ValueCase("-x^2", ["x": 3], -9),
-            ValueCase("a/b/c", ["a": 24, "b": 4, "c": 2], 3),
-            ValueCase("a/b*c", ["a": 24, "b": 4, "c": 2], 12),
-            ValueCase("a-b-c", ["a": 10, "b": 3, "c": 2], 5),
-            ValueCase("a-b+c", ["a": 10, "b": 3, "c": 2], 9),
-            ValueCase("1 + 2*3", 7),
-            ValueCase("(1 + 2)*3", 9),
-            ValueCase("2*3^2", 18),
-            ValueCase("2^3*2", 16),
-            ValueCase("-2*3", -6),
-            ValueCase("--x", ["x": 3], 3),
-            ValueCase("+x", ["x": 3], 3),
-            ValueCase("x - -y", ["x": 3, "y": 4], 7),
-            ValueCase("x--y", ["x": 3, "y": 4], 7),
-            ValueCase("x+-y", ["x": 3, "y": 4], -1),
-            ValueCase("x/-y", ["x": 3, "y": 4], -0.75),
-            ValueCase("-x*y", ["x": 3, "y": 4], -12),
-            ValueCase("2^(1+1)", 4),
-            ValueCase("  1\t+\n2  ", 3),
+        static let cases: [ParserValueCase] = [
+            ParserValueCase("2^3^2", 512),
+            ParserValueCase("2**3**2", 512),
+            ParserValueCase("(2^3)^2", 64),
+            ParserValueCase("-2^2", -4),
+            ParserValueCase("(-2)^2", 4),
+            ParserValueCase("2*-3", -6),
+            ParserValueCase("2^-1", 0.5),
+            ParserValueCase("2^-x^2", ["x": 2], 0.0625),
+            ParserValueCase("2^+1", 2),
+            ParserValueCase("-x^2", ["x": 3], -9),
+            ParserValueCase("a/b/c", ["a": 24, "b": 4, "c": 2], 3),
+            ParserValueCase("a/b*c", ["a": 24, "b": 4, "c": 2], 12),
+            ParserValueCase("a-b-c", ["a": 10, "b": 3, "c": 2], 5),
+            ParserValueCase("a-b+c", ["a": 10, "b": 3, "c": 2], 9),
+            ParserValueCase("1 + 2*3", 7),
+            ParserValueCase("(1 + 2)*3", 9),
+            ParserValueCase("2*3^2", 18),
+            ParserValueCase("2^3*2", 16),
+            ParserValueCase("-2*3", -6),
+            ParserValueCase("--x", ["x": 3], 3),
+            ParserValueCase("+x", ["x": 3], 3),
+            ParserValueCase("x - -y", ["x": 3, "y": 4], 7),
+            ParserValueCase("x--y", ["x": 3, "y": 4], 7),
+            ParserValueCase("x+-y", ["x": 3, "y": 4], -1),
+            ParserValueCase("x/-y", ["x": 3, "y": 4], -0.75),
+            ParserValueCase("-x*y", ["x": 3, "y": 4], -12),
+            ParserValueCase("2^(1+1)", 4),
+            ParserValueCase("  1\t+\n2  ", 3),
         ]
 
         @Test(arguments: cases)
-        func evaluatesToExactValue(_ testCase: ValueCase) throws {
+        func evaluatesToExactValue(_ testCase: ParserValueCase) throws {
             let e = try Expression(parsing: testCase.text)
             #expect(try e.evaluate(at: testCase.point) == testCase.value)
         }
@@ -104,7 +94,7 @@ extension ParserTests {
 // MARK: - Numbers, names and constants
 
 /// A text and the expression it must parse to.
-struct StructureCase: Sendable, CustomTestStringConvertible {
+struct ParserStructureCase: Sendable, CustomTestStringConvertible {
     let text: String
     let expected: Expression
     init(_ text: String, _ expected: Expression) {
@@ -117,24 +107,24 @@ struct StructureCase: Sendable, CustomTestStringConvertible {
 extension ParserTests {
     @Suite("numbers, names, constants")
     struct Literals {
-        static let numbers: [StructureCase] = [
-            StructureCase("123", .constant(.integer(123))),
-            StructureCase("007", .constant(.integer(7))),
-            StructureCase("9223372036854775807", .constant(.integer(Int.max))),
-            StructureCase("9223372036854775808", .constant(.real(9_223_372_036_854_775_808.0))),
-            StructureCase("1.5", .constant(.real(1.5))),
-            StructureCase(".5", .constant(.real(0.5))),
-            StructureCase("1.", .constant(.real(1))),
-            StructureCase("1e-3", .constant(.real(0.001))),
-            StructureCase("2.5E+4", .constant(.real(25_000))),
-            StructureCase("1e3", .constant(.real(1000))),
-            StructureCase("1e-999", .constant(.real(0))),
-            StructureCase("-3", .constant(.integer(-3))),
-            StructureCase("1/2", .constant(.rational(Rational(1, 2)!))),
+        static let numbers: [ParserStructureCase] = [
+            ParserStructureCase("123", .constant(.integer(123))),
+            ParserStructureCase("007", .constant(.integer(7))),
+            ParserStructureCase("9223372036854775807", .constant(.integer(Int.max))),
+            ParserStructureCase("9223372036854775808", .constant(.real(9_223_372_036_854_775_808.0))),
+            ParserStructureCase("1.5", .constant(.real(1.5))),
+            ParserStructureCase(".5", .constant(.real(0.5))),
+            ParserStructureCase("1.", .constant(.real(1))),
+            ParserStructureCase("1e-3", .constant(.real(0.001))),
+            ParserStructureCase("2.5E+4", .constant(.real(25_000))),
+            ParserStructureCase("1e3", .constant(.real(1000))),
+            ParserStructureCase("1e-999", .constant(.real(0))),
+            ParserStructureCase("-3", .constant(.integer(-3))),
+            ParserStructureCase("1/2", .constant(.rational(Rational(1, 2)!))),
         ]
 
         @Test(arguments: numbers)
-        func numberLiteral(_ testCase: StructureCase) throws {
+        func numberLiteral(_ testCase: ParserStructureCase) throws {
             #expect(try Expression(parsing: testCase.text) == testCase.expected)
         }
 
@@ -233,24 +223,24 @@ extension ParserTests {
             expectClose(expected, 11.652071455223084, relativeTolerance: 4e-16)
         }
 
-        static let swiftBuilt: [StructureCase] = [
-            StructureCase("x*x*y + y + 2", x * x * y + y + 2),
-            StructureCase("a*b/c*d", a * b / c * d),
-            StructureCase("a - b - c", a - b - c),
-            StructureCase("a + b - c + d", a + b - c + d),
-            StructureCase("x/y", x / y),
-            StructureCase("-x^2", -(x ** 2)),
-            StructureCase("2^-1", .constant(.rational(Rational(1, 2)!))),
-            StructureCase("sin(x)^2 + cos(x)^2", sin(x) ** 2 + cos(x) ** 2),
-            StructureCase("exp(-x)*(1 - x)", exp(-x) * (1 - x)),
-            StructureCase("sqrt(x^2 + y^2)", sqrt(x ** 2 + y ** 2)),
-            StructureCase("2*x + 3*x", 5 * x),
-            StructureCase("x - x", 0),
-            StructureCase("1.5*x", 1.5 * x),
+        static let swiftBuilt: [ParserStructureCase] = [
+            ParserStructureCase("x*x*y + y + 2", x * x * y + y + 2),
+            ParserStructureCase("a*b/c*d", a * b / c * d),
+            ParserStructureCase("a - b - c", a - b - c),
+            ParserStructureCase("a + b - c + d", a + b - c + d),
+            ParserStructureCase("x/y", x / y),
+            ParserStructureCase("-x^2", -(x ** 2)),
+            ParserStructureCase("2^-1", .constant(.rational(Rational(1, 2)!))),
+            ParserStructureCase("sin(x)^2 + cos(x)^2", sin(x) ** 2 + cos(x) ** 2),
+            ParserStructureCase("exp(-x)*(1 - x)", exp(-x) * (1 - x)),
+            ParserStructureCase("sqrt(x^2 + y^2)", sqrt(x ** 2 + y ** 2)),
+            ParserStructureCase("2*x + 3*x", 5 * x),
+            ParserStructureCase("x - x", 0),
+            ParserStructureCase("1.5*x", 1.5 * x),
         ]
 
         @Test(arguments: swiftBuilt)
-        func parsedEqualsSwiftBuilt(_ testCase: StructureCase) throws {
+        func parsedEqualsSwiftBuilt(_ testCase: ParserStructureCase) throws {
             #expect(try Expression(parsing: testCase.text) == testCase.expected)
         }
 
@@ -346,7 +336,7 @@ extension ParserTests {
 /// 10^400, an integer literal beyond the range of `Double`.
 private let googolToTheFourth = "1" + String(repeating: "0", count: 400)
 
-struct ErrorCase: Sendable, CustomTestStringConvertible {
+struct ParserErrorCase: Sendable, CustomTestStringConvertible {
     let text: String
     let kind: ParseError.Kind
     let column: Int
@@ -363,85 +353,87 @@ struct ErrorCase: Sendable, CustomTestStringConvertible {
 extension ParserTests {
     @Suite("errors")
     struct Errors {
-        static let cases: [ErrorCase] = [
+        static let cases: [ParserErrorCase] = [
             // Empty input and missing operands.
-            ErrorCase("", .emptyInput, column: 1, length: 0),
-            ErrorCase("  \t ", .emptyInput, column: 1, length: 0),
-            ErrorCase("+", .unexpectedEnd(after: "+"), column: 2, length: 0),
-            ErrorCase("-", .unexpectedEnd(after: "-"), column: 2, length: 0),
-            ErrorCase("x+", .unexpectedEnd(after: "+"), column: 3, length: 0),
-            ErrorCase("x^", .unexpectedEnd(after: "^"), column: 3, length: 0),
-            ErrorCase("x ** ", .unexpectedEnd(after: "**"), column: 6, length: 0),
-            ErrorCase("(", .unexpectedEnd(after: "("), column: 2, length: 0),
-            ErrorCase("sin(", .unexpectedEnd(after: "("), column: 5, length: 0),
+            ParserErrorCase("", .emptyInput, column: 1, length: 0),
+            ParserErrorCase("  \t ", .emptyInput, column: 1, length: 0),
+            ParserErrorCase("+", .unexpectedEnd(after: "+"), column: 2, length: 0),
+            ParserErrorCase("-", .unexpectedEnd(after: "-"), column: 2, length: 0),
+            ParserErrorCase("x+", .unexpectedEnd(after: "+"), column: 3, length: 0),
+            ParserErrorCase("x^", .unexpectedEnd(after: "^"), column: 3, length: 0),
+            ParserErrorCase("x ** ", .unexpectedEnd(after: "**"), column: 6, length: 0),
+            ParserErrorCase("(", .unexpectedEnd(after: "("), column: 2, length: 0),
+            ParserErrorCase("sin(", .unexpectedEnd(after: "("), column: 5, length: 0),
             // Tokens out of place.
-            ErrorCase("*x", .unexpectedToken("*"), column: 1),
-            ErrorCase("x^*2", .unexpectedToken("*"), column: 3),
-            ErrorCase("x***2", .unexpectedToken("*"), column: 4),
-            ErrorCase("x * ^ 2", .unexpectedToken("^"), column: 5),
-            ErrorCase("x + ** 2", .unexpectedToken("**"), column: 5, length: 2),
-            ErrorCase("()", .unexpectedToken(")"), column: 2),
-            ErrorCase(")", .unexpectedToken(")"), column: 1),
-            ErrorCase("2*(x+)", .unexpectedToken(")"), column: 6),
-            ErrorCase("max(x,)", .unexpectedToken(")"), column: 7),
-            ErrorCase("max(,x)", .unexpectedToken(","), column: 5),
-            ErrorCase("x,y", .unexpectedToken(","), column: 2),
-            ErrorCase("(x, y)", .unexpectedToken(","), column: 3),
-            ErrorCase("x;y", .unexpectedToken(";"), column: 2),
+            ParserErrorCase("*x", .unexpectedToken("*"), column: 1),
+            ParserErrorCase("x^*2", .unexpectedToken("*"), column: 3),
+            ParserErrorCase("x***2", .unexpectedToken("*"), column: 4),
+            ParserErrorCase("x * ^ 2", .unexpectedToken("^"), column: 5),
+            ParserErrorCase("x + ** 2", .unexpectedToken("**"), column: 5, length: 2),
+            ParserErrorCase("()", .unexpectedToken(")"), column: 2),
+            ParserErrorCase(")", .unexpectedToken(")"), column: 1),
+            ParserErrorCase("2*(x+)", .unexpectedToken(")"), column: 6),
+            ParserErrorCase("max(x,)", .unexpectedToken(")"), column: 7),
+            ParserErrorCase("max(,x)", .unexpectedToken(","), column: 5),
+            ParserErrorCase("x,y", .unexpectedToken(","), column: 2),
+            ParserErrorCase("(x, y)", .unexpectedToken(","), column: 3),
+            ParserErrorCase("x;y", .unexpectedToken(";"), column: 2),
             // Unbalanced parentheses point at the partnerless one.
-            ErrorCase("(x+1", .unbalancedParenthesis("("), column: 1),
-            ErrorCase("((x)", .unbalancedParenthesis("("), column: 1),
-            ErrorCase("(x)+(y", .unbalancedParenthesis("("), column: 5),
-            ErrorCase("sin(x", .unbalancedParenthesis("("), column: 4),
-            ErrorCase("x+1)", .unbalancedParenthesis(")"), column: 4),
-            ErrorCase("(x))", .unbalancedParenthesis(")"), column: 4),
+            ParserErrorCase("(x+1", .unbalancedParenthesis("("), column: 1),
+            ParserErrorCase("((x)", .unbalancedParenthesis("("), column: 1),
+            ParserErrorCase("(x)+(y", .unbalancedParenthesis("("), column: 5),
+            ParserErrorCase("sin(x", .unbalancedParenthesis("("), column: 4),
+            ParserErrorCase("x+1)", .unbalancedParenthesis(")"), column: 4),
+            ParserErrorCase("(x))", .unbalancedParenthesis(")"), column: 4),
             // Characters outside the language; columns count Characters.
-            ErrorCase("x # y", .unexpectedCharacter("#"), column: 3),
-            ErrorCase("x + é", .unexpectedCharacter("é"), column: 5),
-            ErrorCase("x + e\u{301}", .unexpectedCharacter("e\u{301}"), column: 5),
-            ErrorCase("x ∗ y", .unexpectedCharacter("∗"), column: 3),
-            ErrorCase("日本 + )", .unexpectedCharacter("日"), column: 1),
-            ErrorCase("x*🇫🇷", .unexpectedCharacter("🇫🇷"), column: 3),
-            ErrorCase("x\u{7}", .unexpectedCharacter("\u{7}"), column: 2),
-            ErrorCase("x\u{A0}+\u{3000})", .unexpectedToken(")"), column: 5),
-            ErrorCase("x\r\n+ )", .unexpectedToken(")"), column: 5),
-            ErrorCase(".", .unexpectedCharacter("."), column: 1),
-            ErrorCase("x + .", .unexpectedCharacter("."), column: 5),
-            ErrorCase("1.2.3", .unexpectedCharacter("."), column: 4),
-            ErrorCase("1e5.5", .unexpectedCharacter("."), column: 4),
+            ParserErrorCase("x # y", .unexpectedCharacter("#"), column: 3),
+            ParserErrorCase("x + é", .unexpectedCharacter("é"), column: 5),
+            ParserErrorCase("x + e\u{301}", .unexpectedCharacter("e\u{301}"), column: 5),
+            ParserErrorCase("x ∗ y", .unexpectedCharacter("∗"), column: 3),
+            ParserErrorCase("日本 + )", .unexpectedCharacter("日"), column: 1),
+            ParserErrorCase("x*🇫🇷", .unexpectedCharacter("🇫🇷"), column: 3),
+            ParserErrorCase("x\u{7}", .unexpectedCharacter("\u{7}"), column: 2),
+            ParserErrorCase("x\u{A0}+\u{3000})", .unexpectedToken(")"), column: 5),
+            ParserErrorCase("x\r\n+ )", .unexpectedToken(")"), column: 5),
+            ParserErrorCase(".", .unexpectedCharacter("."), column: 1),
+            ParserErrorCase("x + .", .unexpectedCharacter("."), column: 5),
+            ParserErrorCase("1.2.3", .unexpectedCharacter("."), column: 4),
+            ParserErrorCase("1e5.5", .unexpectedCharacter("."), column: 4),
             // Numbers too large for a Double.
-            ErrorCase("1e999", .numberOutOfRange("1e999"), column: 1, length: 5),
-            ErrorCase("2 + 1.5E+400", .numberOutOfRange("1.5E+400"), column: 5, length: 8),
-            ErrorCase(googolToTheFourth, .numberOutOfRange(googolToTheFourth), column: 1, length: 401),
+            ParserErrorCase("1e999", .numberOutOfRange("1e999"), column: 1, length: 5),
+            ParserErrorCase("2 + 1.5E+400", .numberOutOfRange("1.5E+400"), column: 5, length: 8),
+            ParserErrorCase(googolToTheFourth, .numberOutOfRange(googolToTheFourth), column: 1, length: 401),
             // Calls.
-            ErrorCase("sine(x)", .unknownFunction("sine", suggestion: "sin"), column: 1, length: 4),
-            ErrorCase("Sin(x)", .unknownFunction("Sin", suggestion: "sin"), column: 1, length: 3),
-            ErrorCase("sqr(x)", .unknownFunction("sqr", suggestion: "sqrt"), column: 1, length: 3),
-            ErrorCase("foo(x)", .unknownFunction("foo", suggestion: nil), column: 1, length: 3),
-            ErrorCase("2 + x(y)", .unknownFunction("x", suggestion: nil), column: 5),
-            ErrorCase("pi(2)", .notAFunction("pi"), column: 1, length: 2),
-            ErrorCase("e(x)", .notAFunction("e"), column: 1),
-            ErrorCase("sin(x, y)", .wrongArgumentCount(function: "sin", expected: 1...1, given: 2),
+            ParserErrorCase("sine(x)", .unknownFunction("sine", suggestion: "sin"), column: 1, length: 4),
+            ParserErrorCase("Sin(x)", .unknownFunction("Sin", suggestion: "sin"), column: 1, length: 3),
+            ParserErrorCase("sqr(x)", .unknownFunction("sqr", suggestion: "sqrt"), column: 1, length: 3),
+            ParserErrorCase("foo(x)", .unknownFunction("foo", suggestion: nil), column: 1, length: 3),
+            ParserErrorCase("2 + x(y)", .unknownFunction("x", suggestion: nil), column: 5),
+            ParserErrorCase("pi(2)", .notAFunction("pi"), column: 1, length: 2),
+            ParserErrorCase("e(x)", .notAFunction("e"), column: 1),
+            ParserErrorCase("sin(x, y)", .wrongArgumentCount(function: "sin", expected: 1...1, given: 2),
                       column: 1, length: 9),
-            ErrorCase("max(x)", .wrongArgumentCount(function: "max", expected: 2...2, given: 1), column: 1, length: 6),
-            ErrorCase("2*sin()", .wrongArgumentCount(function: "sin", expected: 1...1, given: 0), column: 3, length: 5),
-            ErrorCase("x\u{A0}+ sin(x,\u{A0}y)", .wrongArgumentCount(function: "sin", expected: 1...1, given: 2),
+            ParserErrorCase("max(x)", .wrongArgumentCount(function: "max", expected: 2...2, given: 1),
+                            column: 1, length: 6),
+            ParserErrorCase("2*sin()", .wrongArgumentCount(function: "sin", expected: 1...1, given: 0),
+                            column: 3, length: 5),
+            ParserErrorCase("x\u{A0}+ sin(x,\u{A0}y)", .wrongArgumentCount(function: "sin", expected: 1...1, given: 2),
                       column: 5, length: 9),
             // Implicit multiplication.
-            ErrorCase("2x", .implicitMultiplication(left: "2", right: "x"), column: 2),
-            ErrorCase("2 x", .implicitMultiplication(left: "2", right: "x"), column: 3),
-            ErrorCase("x y", .implicitMultiplication(left: "x", right: "y"), column: 3),
-            ErrorCase("x 2", .implicitMultiplication(left: "x", right: "2"), column: 3),
-            ErrorCase("2(x)", .implicitMultiplication(left: "2", right: "("), column: 2),
-            ErrorCase("(x)(y)", .implicitMultiplication(left: ")", right: "("), column: 4),
-            ErrorCase("(x)y", .implicitMultiplication(left: ")", right: "y"), column: 4),
-            ErrorCase("2e", .implicitMultiplication(left: "2", right: "e"), column: 2),
-            ErrorCase("sin x", .implicitMultiplication(left: "sin", right: "x"), column: 5),
-            ErrorCase("sin(x)cos(x)", .implicitMultiplication(left: ")", right: "cos"), column: 7, length: 3),
+            ParserErrorCase("2x", .implicitMultiplication(left: "2", right: "x"), column: 2),
+            ParserErrorCase("2 x", .implicitMultiplication(left: "2", right: "x"), column: 3),
+            ParserErrorCase("x y", .implicitMultiplication(left: "x", right: "y"), column: 3),
+            ParserErrorCase("x 2", .implicitMultiplication(left: "x", right: "2"), column: 3),
+            ParserErrorCase("2(x)", .implicitMultiplication(left: "2", right: "("), column: 2),
+            ParserErrorCase("(x)(y)", .implicitMultiplication(left: ")", right: "("), column: 4),
+            ParserErrorCase("(x)y", .implicitMultiplication(left: ")", right: "y"), column: 4),
+            ParserErrorCase("2e", .implicitMultiplication(left: "2", right: "e"), column: 2),
+            ParserErrorCase("sin x", .implicitMultiplication(left: "sin", right: "x"), column: 5),
+            ParserErrorCase("sin(x)cos(x)", .implicitMultiplication(left: ")", right: "cos"), column: 7, length: 3),
         ]
 
         @Test(arguments: cases)
-        func errorKindColumnAndLength(_ testCase: ErrorCase) throws {
+        func errorKindColumnAndLength(_ testCase: ParserErrorCase) throws {
             let error = try #require(parseError(testCase.text))
             #expect(error.kind == testCase.kind)
             #expect(error.column == testCase.column)
@@ -550,23 +542,23 @@ extension ParserTests {
             #expect(try Expression.parseList("max(x, y); (x)") == [max(x, y), x])
         }
 
-        static let errors: [ErrorCase] = [
-            ErrorCase("x;;y", .emptyListItem, column: 3),
-            ErrorCase("x;", .emptyListItem, column: 3, length: 0),
-            ErrorCase("x; ", .emptyListItem, column: 4, length: 0),
-            ErrorCase(";x", .emptyListItem, column: 1),
-            ErrorCase("", .emptyInput, column: 1, length: 0),
-            ErrorCase("  ", .emptyInput, column: 1, length: 0),
-            ErrorCase("(x;y)", .unbalancedParenthesis("("), column: 1),
-            ErrorCase("x; sin(y; z)", .unbalancedParenthesis("("), column: 7),
-            ErrorCase("x; y+", .unexpectedEnd(after: "+"), column: 6, length: 0),
-            ErrorCase("x; y+;z", .unexpectedToken(";"), column: 6),
-            ErrorCase("x; 2y", .implicitMultiplication(left: "2", right: "y"), column: 5),
-            ErrorCase("x, y", .unexpectedToken(","), column: 2),
+        static let errors: [ParserErrorCase] = [
+            ParserErrorCase("x;;y", .emptyListItem, column: 3),
+            ParserErrorCase("x;", .emptyListItem, column: 3, length: 0),
+            ParserErrorCase("x; ", .emptyListItem, column: 4, length: 0),
+            ParserErrorCase(";x", .emptyListItem, column: 1),
+            ParserErrorCase("", .emptyInput, column: 1, length: 0),
+            ParserErrorCase("  ", .emptyInput, column: 1, length: 0),
+            ParserErrorCase("(x;y)", .unbalancedParenthesis("("), column: 1),
+            ParserErrorCase("x; sin(y; z)", .unbalancedParenthesis("("), column: 7),
+            ParserErrorCase("x; y+", .unexpectedEnd(after: "+"), column: 6, length: 0),
+            ParserErrorCase("x; y+;z", .unexpectedToken(";"), column: 6),
+            ParserErrorCase("x; 2y", .implicitMultiplication(left: "2", right: "y"), column: 5),
+            ParserErrorCase("x, y", .unexpectedToken(","), column: 2),
         ]
 
         @Test(arguments: errors)
-        func listErrors(_ testCase: ErrorCase) {
+        func listErrors(_ testCase: ParserErrorCase) {
             #expect(throws: ParseError(testCase.kind, column: testCase.column, length: testCase.length)) {
                 try Expression.parseList(testCase.text)
             }
