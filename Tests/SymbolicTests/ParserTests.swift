@@ -5,7 +5,7 @@ import Symbolic
 import func Foundation.log
 import func Foundation.sin
 
-private let x = Expression.variable("x"), y = Expression.variable("y")
+// x and y come from TestSupport.swift.
 private let a = Expression.variable("a"), b = Expression.variable("b")
 private let c = Expression.variable("c"), d = Expression.variable("d")
 
