@@ -12,7 +12,7 @@ struct DiffCommand: Subcommand {
             line. With several variables, prints one labelled line each. --at appends ' = value' \
             to labelled lines.
 
-              sym diff "x^2*y + y + 2"                         # d/dx = 2*x*y, d/dy = x^2 + 1
+              sym diff "x^2*y + y + 2"        # d/dx = 2*x*y and d/dy = x^2 + 1
               sym diff "sin(x)*y" --wrt x --order 2 --at x=0.5,y=2
             """,
         arguments: [ExpressionInput.argument],

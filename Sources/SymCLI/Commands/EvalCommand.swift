@@ -10,8 +10,8 @@ struct EvalCommand: Subcommand {
             1.7163378145367738, 1e-07). Arithmetic follows IEEE 754, so log(-1) is nan and \
             1/0 is inf; JSON writes such values as null.
 
-              sym eval "x^2*y + y + 2" --at x=3,y=4           # 42
-              sym eval "sin(pi/6)" --format json              # {"value": 0.49999999999999994}
+              sym eval "x^2*y + y + 2" --at x=3,y=4    # 42
+              sym eval "sin(pi/6)" --format json       # {"value": 0.49999999999999994}
             """,
         arguments: [ExpressionInput.argument],
         options: [PointOption.definition, ExpressionInput.fileOption, OutputFormat.option()])

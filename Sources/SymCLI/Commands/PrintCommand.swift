@@ -10,7 +10,7 @@ struct PrintCommand: Subcommand {
             are folded, and like terms and factors are merged. The printed text parses back to \
             the same expression.
 
-              sym print "y*x + 2*x*y"                          # 3*x*y
+              sym print "y*x + 2*x*y"         # 3*x*y
               sym print "x^2/2" --format latex
             """,
         arguments: [ExpressionInput.argument],
