@@ -52,8 +52,9 @@ struct CLIHelpTests {
 
               sym eval "x^2*y + y + 2" --at x=3,y=4    # 42
               sym eval "sin(pi/6)" --format json       # {"value": 0.49999999999999994}
+              sym eval "x*y" --points points.csv       # a 'value' header, a row per point
 
-            USAGE: sym eval <expression> [--at <assignments> ...] [--file <path>] [--format <format>]
+            USAGE: sym eval <expression> [--at <assignments> ...] [--points <file>] [--file <path>] [--format <format>]
 
             ARGUMENTS:
               <expression>            The expression, e.g. 'x^2*y + y + 2'. '-' reads it
@@ -62,6 +63,9 @@ struct CLIHelpTests {
             OPTIONS:
               --at <assignments>      Values for the variables, e.g. x=3,y=-0.5 or 1e-3; may
                                       be repeated (--at x=3 --at y=4).
+              --points <file>         Evaluate at every row of a CSV file whose header names
+                                      the variables ('-' reads standard input); prints one
+                                      result row per point.
               --file <path>           Read the expression from a file instead of the
                                       argument; '-' reads standard input.
               --format <format>       Output format: text, json or latex. (default: text)

@@ -10,19 +10,21 @@ struct GradCommand: Subcommand {
             graph. Text output has one 'd/dx = ...' line per variable (with ' = value' when \
             --at is given); JSON is {"variables": [...], "expressions": [...], "values": [...]}, \
             where "values" appears only with --at; LaTeX is a column vector (and a second \
-            line with the values).
+            line with the values). With --points, prints a CSV row of the gradient per point \
+            (header 'd/da,d/db,...'), or a JSON line {"values": [...]} per point.
 
               sym grad "a*b^2 + c" --wrt a,b,c --at a=1.5,b=-2,c=0.25 --format json
             """,
         arguments: [ExpressionInput.argument],
         options: [
             CommonOptions.wrtOption("The variables, in order, e.g. a,b,c. (default: all, in order of first appearance)"),
-            PointOption.definition, ExpressionInput.fileOption, OutputFormat.option(),
+            PointOption.definition, PointsFile.definition, ExpressionInput.fileOption, OutputFormat.option(),
         ])
 
     var input: ExpressionInput
     var variables: [String]?
     var point: PointOption?
+    var points: PointsFile?
     var format: OutputFormat
 
     init(_ arguments: ScannedArguments) throws(UsageError) {
@@ -30,12 +32,19 @@ struct GradCommand: Subcommand {
         variables = try CommonOptions.variables(arguments)
         point = try PointOption(arguments)
         format = try OutputFormat.parse(arguments)
+        points = try PointsFile(arguments, format: format)
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
         let expression = try input.expression(console: &console)
         let variables = variables ?? expression.variables
         let gradient = expression.gradient(withRespectTo: variables)
+        if let points {
+            let table = try points.read(console: &console)
+            try BatchEvaluator.run(gradient, table: table, labels: variables.map { Rendering.derivativeLabel($0) },
+                                   format: format, json: { .object([("values", .numbers($0))]) }, console: &console)
+            return
+        }
         let values = try point.map { point throws(CommandError) in try Rendering.values(of: gradient, at: point.values()) }
         switch format {
         case .text:

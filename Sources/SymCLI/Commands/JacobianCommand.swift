@@ -40,21 +40,11 @@ struct JacobianCommand: Subcommand {
 
     mutating func run(console: inout Console) throws(CommandError) {
         let outputs = try input.expressionList(console: &console)
-        let variables = variables ?? JacobianCommand.variables(of: outputs)
+        let variables = variables ?? outputs.variablesInOrderOfFirstAppearance
         var output = MatrixOutput(
             variables: variables, expressions: Expression.jacobian(of: outputs, withRespectTo: variables), values: nil,
             label: { "df\($0 + 1)/d\(variables[$1])" })
         try output.evaluate(at: point)
         output.write(format: format, console: &console)
-    }
-
-    /// The variables of all expressions, in order of first appearance.
-    static func variables(of expressions: [Expression]) -> [String] {
-        var seen: Set<String> = []
-        var result: [String] = []
-        for expression in expressions {
-            for name in expression.variables where seen.insert(name).inserted { result.append(name) }
-        }
-        return result
     }
 }
