@@ -1,5 +1,5 @@
-/// The `--at` option: values for variables, as `x=3,y=4` or repeated
-/// `--at x=3 --at y=4`.
+/// The `--at` option (and `minimize`'s `--from`): values for variables, as
+/// `x=3,y=4` or repeated `--at x=3 --at y=4`.
 ///
 /// The syntax is checked when the command line is read (a usage error); the
 /// numbers are checked to be finite when the command runs (an input error),
@@ -18,18 +18,25 @@ struct PointOption: Equatable {
         help: "Values for the variables, e.g. x=3,y=-0.5 or 1e-3; may be repeated (--at x=3 --at y=4).",
         repeatable: true)
 
+    /// `minimize`'s starting point, written like `--at`.
+    static let from = OptionDefinition(
+        "--from", value: "assignments",
+        help: "The starting point, e.g. a=1,b=-2; names the variables to optimise. May be repeated.",
+        repeatable: true)
+
     /// The assignments in command-line order.
     var assignments: [Assignment]
 
-    /// Reads every `--at` value; `nil` when the option is absent.
+    /// Reads every value of `option` (`--at` unless given); `nil` when the
+    /// option is absent.
     ///
     /// - Throws: ``UsageError/invalidValue(_:option:expected:)`` for a piece
     ///   that is not `name=number` or a variable given twice.
-    init?(_ arguments: ScannedArguments) throws(UsageError) {
-        let values = arguments.allValues(PointOption.definition.name)
+    init?(_ arguments: ScannedArguments, option definition: OptionDefinition = PointOption.definition) throws(UsageError) {
+        let values = arguments.allValues(definition.name)
         if values.isEmpty { return nil }
         assignments = []
-        let option = PointOption.definition.synopsis
+        let option = definition.synopsis
         for value in values {
             for piece in value.split(separator: ",", omittingEmptySubsequences: false) {
                 let parts = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
