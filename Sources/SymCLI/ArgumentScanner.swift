@@ -116,7 +116,7 @@ enum ArgumentScanner {
         var spellings = configuration.options.map(\.name) + ["--help"]
         spellings += configuration.options.compactMap(\.shortName)
         let stripped = { (s: String) in String(s.drop { $0 == "-" }) }
-        guard let match = closestMatch(to: stripped(name), among: spellings.map(stripped)) else { return nil }
+        guard let match = SymCLI.suggestion(for: stripped(name), among: spellings.map(stripped)) else { return nil }
         return spellings.first { stripped($0) == match }
     }
 }

@@ -50,22 +50,13 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Where a parse error points in the input: a 1-based column and the number
-/// of characters it covers.
-struct InputLocation: Equatable {
-    /// 1-based character column in the input text.
-    var column: Int
-    /// Characters covered, at least 1.
-    var length: Int
-}
-
 /// An input or runtime failure of a command (bad expression, unbound
 /// variable, unreadable file). Exit status 1.
 ///
 /// Descriptions are fragments that read well after `error: `.
 enum CommandError: Error, Equatable, CustomStringConvertible {
     /// The expression text did not parse; shown with the input and a caret.
-    case parse(message: String, input: String, location: InputLocation)
+    case parse(ParseError, input: String)
     /// Evaluation needed a value that was not given.
     case evaluation(EvaluationError)
     /// A `--at` value that is not a finite number.
@@ -81,8 +72,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .parse(let message, _, _):
-            return message
+        case .parse(let error, _):
+            return error.description
         case .evaluation(.unboundVariable(let name)):
             return "no value given for variable '\(name)'; add it to --at, e.g. --at \(name)=1"
         case .nonFiniteValue(let variable, let text):

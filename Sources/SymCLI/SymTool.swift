@@ -82,8 +82,8 @@ public enum SymTool {
             break
         }
         if ArgumentScanner.isOptionLike(first) {
-            let suggestion = closestMatch(to: String(first.drop { $0 == "-" }), among: ["version", "help"])
-            return reportRootUsageError(.unknownOption(first, suggestion: suggestion.map { "--" + $0 }), console: &console)
+            let match = suggestion(for: String(first.drop { $0 == "-" }), among: ["version", "help"])
+            return reportRootUsageError(.unknownOption(first, suggestion: match.map { "--" + $0 }), console: &console)
         }
         guard let command = subcommand(named: first) else {
             return reportRootUsageError(.unknownSubcommand(first, suggestion: suggestSubcommand(for: first)), console: &console)
@@ -122,10 +122,9 @@ public enum SymTool {
     /// and a caret under the offending column.
     static func report(_ error: CommandError, console: inout Console) {
         console.printErrorLine("error: \(error)")
-        if case .parse(_, let input, let location) = error {
-            for line in CaretDiagnostic.excerpt(input: input, location: location) {
-                console.printErrorLine(line)
-            }
+        // Empty input has nothing to point at.
+        if case .parse(let parseError, let input) = error, parseError.kind != .emptyInput {
+            console.printErrorLine(parseError.caretDiagnostic(for: input))
         }
     }
 
@@ -165,6 +164,6 @@ public enum SymTool {
     }
 
     private static func suggestSubcommand(for name: String) -> String? {
-        closestMatch(to: name, among: subcommands.map { $0.configuration.name } + ["help"])
+        suggestion(for: name, among: subcommands.map { $0.configuration.name } + ["help"])
     }
 }

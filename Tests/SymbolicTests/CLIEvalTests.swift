@@ -96,6 +96,41 @@ struct CLIEvalTests {
             """)
     }
 
+    @Test func parseErrorsPointAtTheOffendingText() {
+        expectFailure(["eval", "sine(x)"], status: 1, """
+            error: unknown function 'sine' at column 1; did you mean 'sin'?
+              sine(x)
+              ^~~~
+
+            """)
+        expectFailure(["jacobian", "x*y; ; y"], status: 1, """
+            error: empty expression at column 6; write an expression between the ';' separators
+              x*y; ; y
+                   ^
+
+            """)
+        expectFailure(["eval", "-"], stdin: "x +\n\ty*)\n", status: 1,
+                      "error: unexpected ')' at column 8\n  x + \ty*)\n      \t  ^\n")
+    }
+
+    @Test func emptyInputHasNoCaret() {
+        expectFailure(["eval", ""], status: 1, "error: empty input; expected an expression\n")
+        expectFailure(["eval", "-"], stdin: "\n", status: 1, "error: empty input; expected an expression\n")
+    }
+
+    @Test func longInputShowsAWindowAroundTheError() {
+        let input = String(repeating: "x+", count: 100) + ")" + String(repeating: "+y", count: 100)
+        let result = runSym(["eval", "-"], stdin: input)
+        #expect(result.status == 1)
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == "error: unexpected ')' at column 201")
+        #expect(lines[1].hasPrefix("  ...") && lines[1].hasSuffix("...") && lines[1].count <= 2 + 3 + 100 + 3)
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let paren = lines[1].firstIndex(of: ")").map { lines[1].distance(from: lines[1].startIndex, to: $0) }
+        #expect(caret != nil && caret == paren)
+    }
+
     @Test func parseErrorFromStandardInputShowsCaret() {
         expectFailure(["eval", "-"], stdin: "2*(x+)\n", status: 1, """
             error: unexpected ')' at column 6

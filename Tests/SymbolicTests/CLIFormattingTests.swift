@@ -53,37 +53,11 @@ struct CLIFormattingTests {
         #expect(JSONValue.string("a\"b\\c\nd\te\u{01}f\u{7F}é→").serialized() == #""a\"b\\c\nd\te\u0001f"# + "\u{7F}é→\"")
     }
 
-    @Test func caretUnderSingleColumn() {
-        #expect(CaretDiagnostic.excerpt(input: "2*(x+)", location: InputLocation(column: 6, length: 1))
-            == ["  2*(x+)", "       ^"])
-    }
-
-    @Test func caretCoversLengthAndEndOfInput() {
-        #expect(CaretDiagnostic.excerpt(input: "foo(x) + 1", location: InputLocation(column: 1, length: 3))
-            == ["  foo(x) + 1", "  ^~~"])
-        #expect(CaretDiagnostic.excerpt(input: "x+", location: InputLocation(column: 3, length: 1))
-            == ["  x+", "    ^"])
-    }
-
-    @Test func caretOnSecondLineAndTabs() {
-        #expect(CaretDiagnostic.excerpt(input: "x +\n\ty*)", location: InputLocation(column: 8, length: 1))
-            == ["   y*)", "     ^"])
-    }
-
-    @Test func caretInLongLineShowsWindow() {
-        let input = String(repeating: "x+", count: 100) + ")" + String(repeating: "+y", count: 100)
-        let lines = CaretDiagnostic.excerpt(input: input, location: InputLocation(column: 201, length: 1))
-        #expect(lines[0] == "  ..." + String(repeating: "x+", count: 20) + ")" + String(repeating: "+y", count: 20) + "...")
-        #expect(lines[1] == String(repeating: " ", count: 45) + "^")
-    }
-
-    @Test func editDistance() {
-        #expect(levenshteinDistance("kitten", "sitting") == 3)
-        #expect(levenshteinDistance("", "abc") == 3)
-        #expect(levenshteinDistance("format", "format") == 0)
-        #expect(closestMatch(to: "fromat", among: ["at", "format"]) == "format")
-        #expect(closestMatch(to: "x", among: ["h"]) == nil)
-        #expect(closestMatch(to: "zzzzzz", among: ["format"]) == nil)
+    @Test func suggestions() {
+        #expect(suggestion(for: "fromat", among: ["at", "format"]) == "format")
+        #expect(suggestion(for: "wtr", among: ["at", "wrt"]) == "wrt")
+        #expect(suggestion(for: "x", among: ["h"]) == nil)
+        #expect(suggestion(for: "zzzzzz", among: ["format"]) == nil)
     }
 
     @Test("option-like tokens", arguments: [
