@@ -147,3 +147,22 @@ struct ExpressionTests {
         #expect(Set(results).count == 1)
     }
 }
+
+@Suite("Expression coding")
+struct ExpressionCodingTests {
+    @Test func roundTripsThroughJSONLinearlyInDistinctNodes() throws {
+        var e: Expr = x
+        for _ in 0..<60 { e = e * e + e }
+        let f = e + sin(Expr(0.1) * y) / 3 - Expr.pi * log(z, 2)
+        let data = try JSONEncoder().encode(f)
+        #expect(data.count < 100_000)
+        #expect(try JSONDecoder().decode(Expr.self, from: data) == f)
+    }
+
+    @Test func malformedInputIsAnErrorNotACrash() {
+        for json in [#"{"nodes": []}"#, #"{"nodes": [{"sum": [3]}]}"#, #"{"nodes": [{"call": "sine", "arguments": []}]}"#,
+                     #"{"nodes": [{"constant": "1/0"}]}"#, #"{"nodes": [{"variable": "x"}, {"call": "max", "arguments": [0]}]}"#] {
+            #expect(throws: DecodingError.self) { try JSONDecoder().decode(Expr.self, from: Data(json.utf8)) }
+        }
+    }
+}

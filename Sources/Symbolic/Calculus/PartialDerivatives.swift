@@ -11,24 +11,31 @@
 enum PartialDerivatives {
     /// ∂node/∂(operand at `index`).
     static func partial(of node: Expression, withRespectTo index: Int) -> Expression {
+        contribution(of: node, withRespectTo: index, adjoint: .one)
+    }
+
+    /// `adjoint * ∂node/∂(operand at index)`, built with one canonical
+    /// product instead of two (the reverse sweep's hot path).
+    static func contribution(of node: Expression, withRespectTo index: Int, adjoint: Expression) -> Expression {
         switch node.kind {
         case .constant, .namedConstant, .variable:
             return .zero
         case .sum:
-            return .one
+            return adjoint
         case .product(let factors):
             var others = factors
-            others.remove(at: index)
+            others[index] = adjoint
             return .product(others)
         case .power(let base, let exponent):
             if index == 0 {
                 // d/db b^e = e * b^(e-1)
-                return .product([exponent, .power(base, .sum([exponent, .minusOne]))])
+                return .product([adjoint, exponent, .power(base, .sum([exponent, .minusOne]))])
             }
             // d/de b^e = b^e * log(b)
-            return .product([node, .call(.log, [base])])
+            return .product([adjoint, node, .call(.log, [base])])
         case .call(let function, let arguments):
-            return callPartial(function, arguments, node: node, index: index)
+            let rule = callPartial(function, arguments, node: node, index: index)
+            return adjoint == .one ? rule : .product([adjoint, rule])
         }
     }
 

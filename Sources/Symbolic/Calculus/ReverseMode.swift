@@ -44,9 +44,8 @@ enum ReverseMode {
             for (k, operand) in node.operands.enumerated() {
                 let p = position[operand.id]!
                 guard depends[p] else { continue }
-                let partial = PartialDerivatives.partial(of: node, withRespectTo: k)
-                if partial == .zero { continue }
-                contributions[p].append(adjoint == .one ? partial : Expression.product([adjoint, partial]))
+                let contribution = PartialDerivatives.contribution(of: node, withRespectTo: k, adjoint: adjoint)
+                if contribution != .zero { contributions[p].append(contribution) }
             }
         }
         return result

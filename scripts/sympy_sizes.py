@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Provenance of the bounds in Tests/SymbolicTests/DerivativeSizeTests.swift.
+
+For each (expression, variable) case below, differentiates the expression with
+SymPy's default `diff` (no simplification, which is what a SymPy user gets),
+prints SymPy's derivative and its operation count, the count after
+`sympy.simplify` (for information only), and finally emits the Swift array
+literal of cases with SymPy's count as the bound.
+
+The operation count (see docs/DerivativeSize.md) is computed on the printed
+infix text, identically for both systems (this file and `operationCount` in
+the Swift test implement the same tokenizer):
+  * every `+ - * / ^` token outside a number literal counts 1 (a unary minus
+    counts 1 too; SymPy's `**` is first rewritten to `^`);
+  * every function call (a name directly followed by `(`) counts 1;
+  * names, numbers, parentheses, commas and spaces count 0.
+
+Usage: python3 scripts/sympy_sizes.py            (table + Swift literal)
+       SYMBOLIC_SIZE_TABLE=1 swift test --filter DerivativeSize > ours.log
+       python3 scripts/sympy_sizes.py --markdown ours.log
+                                                 (rows for the doc table: the
+                                                  test prints our counts and
+                                                  derivatives as SIZEROW lines)
+
+Runs offline with the system python3 (SymPy 1.14).
+"""
+import re
+import sys
+
+import sympy
+from sympy.codegen.cfunctions import expm1, log1p
+from sympy.parsing.sympy_parser import (convert_xor, parse_expr,
+                                        standard_transformations)
+
+# The cases: expression in our grammar (which SymPy's parser also reads with
+# `convert_xor`), and the variable to differentiate by. Only smooth functions
+# both systems know are used; non-smooth ones (abs, sign, step, relu, max, min)
+# are left out because SymPy's derivatives of them (Heaviside, sign,
+# Derivative(Max...)) are not comparable expressions.
+CASES = [
+    # Polynomials and products
+    ("x^3 + 2*x^2 - 5*x + 7", "x"),
+    ("(x^2 + 1)^5", "x"),
+    ("x^2*y^3 + x*y", "x"),
+    ("x^2*y^3 + x*y", "y"),
+    ("(x + 1)*(x - 2)*(x + 3)", "x"),
+    ("x*y*z/(x + y + z)", "x"),
+    ("sinh(x)*cosh(x)", "x"),
+    ("x*exp(-x)*sin(x)", "x"),
+    # Quotients and rational functions
+    ("x/(x^2 + 1)", "x"),
+    ("(x^2 - 1)/(x^2 + 1)", "x"),
+    ("1/(x^2 + y^2)", "x"),
+    ("(x^3 - 2*x + 1)/(x^2 + x + 1)", "x"),
+    # Chain rule, depth >= 3
+    ("sin(cos(tan(x)))", "x"),
+    ("exp(sin(x^2 + 1))", "x"),
+    ("log(2 + cos(exp(x)))", "x"),
+    ("tanh(sin(exp(x)))", "x"),
+    ("sqrt(1 + log(1 + x^2)^2)", "x"),
+    # Powers with symbolic exponents, logarithms to a base
+    ("x^y", "x"),
+    ("x^y", "y"),
+    ("x^x", "x"),
+    ("sin(x)^cos(x)", "x"),
+    ("2^(x*y)", "x"),
+    ("(x^2 + x + 1)^(3/2)", "x"),
+    ("log(x, 2)", "x"),
+    ("log(x^2 + 1, y)", "x"),
+    ("log(x^2 + 1, y)", "y"),
+    # Activations and exp/log combinations
+    ("sigmoid(x)", "x"),
+    ("sigmoid(2*x + 3*y)", "x"),
+    ("softplus(x)", "x"),
+    ("softplus(x*y - 1)", "y"),
+    ("tanh(x)^2", "x"),
+    ("exp(-x^2/2)", "x"),
+    ("log(exp(x) + exp(y))", "x"),
+    ("exp(x)/(1 + exp(x))", "x"),
+    ("log1p(x^2) + expm1(x)", "x"),
+    # Trigonometric and inverse functions
+    ("atan2(y, x)", "x"),
+    ("atan2(y, x)", "y"),
+    ("atan(x/y)", "y"),
+    ("sqrt(x^2 + y^2)", "x"),
+    ("sin(x)*cos(y) + cos(x)*sin(y)", "x"),
+    ("asin(x) + acos(x^2)", "x"),
+    # Small models
+    ("-(y*log(sigmoid(w*x + b)) + (1 - y)*log(1 - sigmoid(w*x + b)))", "w"),
+    ("softplus(w*x + b) - y*(w*x + b)", "w"),
+    ("v1*tanh(w1*x + w2*y + b1) + v2*tanh(w3*x + w4*y + b2) + c", "w1"),
+    ("v1*tanh(w1*x + w2*y + b1) + v2*tanh(w3*x + w4*y + b2) + c", "x"),
+]
+
+_u = sympy.Symbol("u")
+LOCALS = {
+    "sigmoid": sympy.Lambda(_u, 1 / (1 + sympy.exp(-_u))),
+    "softplus": sympy.Lambda(_u, sympy.log(1 + sympy.exp(_u))),
+    "log1p": log1p,
+    "expm1": expm1,
+    "e": sympy.E,
+    "pi": sympy.pi,
+}
+TRANSFORMATIONS = standard_transformations + (convert_xor,)
+
+_TOKEN = re.compile(
+    r"\s+|(?P<number>\d+\.?\d*(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
+    r"|(?P<name>[A-Za-z_][A-Za-z0-9_]*)|(?P<op>[-+*/^])|(?P<other>[(),])"
+)
+
+
+def operation_count(text: str) -> int:
+    """Operators `+ - * / ^` (unary minus included) plus function calls."""
+    text = text.replace("**", "^")
+    count, i = 0, 0
+    while i < len(text):
+        m = _TOKEN.match(text, i)
+        if m is None:
+            raise ValueError(f"unexpected character {text[i]!r} in {text!r}")
+        if m.group("op"):
+            count += 1
+        elif m.group("name"):
+            j = m.end()
+            while j < len(text) and text[j] == " ":
+                j += 1
+            if j < len(text) and text[j] == "(":
+                count += 1
+        i = m.end()
+    return count
+
+
+def sympy_text(e) -> str:
+    return str(e).replace("**", "^")
+
+
+def rows():
+    for source, var in CASES:
+        e = parse_expr(source, local_dict=dict(LOCALS), transformations=TRANSFORMATIONS)
+        d = sympy.diff(e, sympy.Symbol(var))
+        s = sympy.simplify(d)
+        yield source, var, sympy_text(d), operation_count(sympy_text(d)), sympy_text(s), operation_count(sympy_text(s))
+
+
+def main():
+    table = list(rows())
+    if "--markdown" in sys.argv:
+        ours = {}
+        with open(sys.argv[sys.argv.index("--markdown") + 1]) as log:
+            for line in log:
+                if line.startswith("SIZEROW\t"):
+                    _, source, var, count, printed = line.rstrip("\n").split("\t")
+                    ours[(source, var)] = (int(count), printed)
+        tally = {"<": 0, "=": 0, ">": 0}
+        print("| # | f | d/d | SymPy | SymPy simplified | ours | | our printed derivative | SymPy's printed derivative |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for k, (source, var, d, n, s, ns) in enumerate(table, 1):
+            count, printed = ours[(source, var)]
+            rel = "<" if count < n else "=" if count == n else ">"
+            tally[rel] += 1
+            print(f"| {k} | `{source}` | {var} | {n} | {ns} | {count} | {rel} | `{printed}` | `{d}` |")
+        print()
+        print(f"ours < SymPy: {tally['<']}, ours = SymPy: {tally['=']}, ours > SymPy: {tally['>']}")
+        return
+    for source, var, d, n, s, ns in table:
+        print(f"d/d{var} {source}")
+        print(f"    sympy    ({n:3d}): {d}")
+        print(f"    simplify ({ns:3d}): {s}")
+    print()
+    print("// Generated by scripts/sympy_sizes.py: bound = SymPy's operation count of diff(e, v).")
+    print("static let cases: [SizeCase] = [")
+    for source, var, d, n, s, ns in table:
+        print(f'        SizeCase("{source}", "{var}", sympyCount: {n}),')
+    print("]")
+
+
+if __name__ == "__main__":
+    main()
