@@ -1,0 +1,34 @@
+extension CompiledFunction {
+    /// The compiled program as readable text, one line per slot or
+    /// instruction, CasADi style:
+    ///
+    ///     let f = try (sin(x) ** 2 + sin(x)).compile(variables: ["x"])
+    ///     print(f.listing)
+    ///     // Prints:
+    ///     // ; 1 input, 1 output, 3 instructions, 3 work slots
+    ///     // @0 = x
+    ///     // @1 = sin(@0)
+    ///     // @2 = @1 * @1
+    ///     // @1 = @2 + @1
+    ///     // output[0] = @1
+    ///
+    /// `@k` names work slot k; a slot is reused once its value is dead, so
+    /// the same `@k` can be assigned more than once. Division `a / b` is
+    /// computed as `a * (1/b)`, as the tree evaluator does.
+    public var listing: String {
+        let p = program
+        var lines: [String] = []
+        lines.reserveCapacity(p.instructions.count + p.constants.count + p.inputCount + outputCount + 1)
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        lines.append("; " + [plural(p.inputCount, "input"), plural(outputCount, "output"),
+                             plural(p.instructions.count, "instruction"), plural(p.slotCount, "work slot")]
+                        .joined(separator: ", "))
+        for (i, c) in p.constants.enumerated() { lines.append("@\(i) = \(c)") }
+        for (i, name) in (variables + parameters).enumerated() { lines.append("@\(p.inputBase + i) = \(name)") }
+        for ins in p.instructions {
+            lines.append("@\(ins.dest) = " + ins.op.listingText("@\(ins.a)", "@\(ins.b)"))
+        }
+        for (k, s) in p.outputSlots.enumerated() { lines.append("output[\(k)] = @\(s)") }
+        return lines.joined(separator: "\n")
+    }
+}
