@@ -58,8 +58,10 @@ public struct CompilationStatistics: Sendable, Equatable, CustomStringConvertibl
         instructionCSEHits = lowered.instructionCSEHits
         constantFolds = lowered.constantFolds
         deadInstructionsRemoved = program.deadInstructionCount
+        var perOpcode = [Int](repeating: 0, count: Opcode.allCases.count)
+        for ins in program.instructions { perOpcode[Int(ins.op.rawValue)] += 1 }
         var counts: [String: Int] = [:]
-        for ins in program.instructions { counts[ins.op.name, default: 0] += 1 }
+        for op in Opcode.allCases where perOpcode[Int(op.rawValue)] > 0 { counts[op.name] = perOpcode[Int(op.rawValue)] }
         instructionCounts = counts
         programBytes = MemoryLayout<Instruction>.stride * program.instructions.count
             + MemoryLayout<Double>.stride * program.constants.count

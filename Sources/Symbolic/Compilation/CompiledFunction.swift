@@ -49,7 +49,7 @@ public struct CompiledFunction: Sendable {
         var seen = Set<String>()
         for name in inputs where !seen.insert(name).inserted { throw .duplicateInput(name) }
         let lowered = try Lowering.lower(outputs, inputs: inputs)
-        let program = Program(lowered, inputCount: inputs.count)
+        let program = Program(lowered, inputCount: inputs.count, schedule: .levels)
         self.variables = variables
         self.parameters = parameters
         self.program = program

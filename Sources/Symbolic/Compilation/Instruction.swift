@@ -20,11 +20,13 @@ enum Opcode: UInt8, Sendable, CaseIterable {
     case negate, reciprocal, square, squareRoot
     case sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, log1p, expm1
     case abs, sign, step, sigmoid, relu, softplus
+    /// N-ary: `sumOperands[a ..< a + b]` added (or subtracted) left to right.
+    case sum
 
-    /// The number of operands (1 or 2).
+    /// The number of operands (1 or 2; `sum` has its own list).
     var arity: Int {
         switch self {
-        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min: return 2
+        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .sum: return 2
         default: return 1
         }
     }
@@ -73,6 +75,7 @@ enum Opcode: UInt8, Sendable, CaseIterable {
         case .negate: return "negate"
         case .reciprocal: return "reciprocal"
         case .square: return "square"
+        case .sum: return "sum"
         case .squareRoot: return "sqrt"
         case .atan2, .max, .min, .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh,
              .exp, .log, .log1p, .expm1, .abs, .sign, .step, .sigmoid, .relu, .softplus:
@@ -154,6 +157,7 @@ extension Opcode {
         case .sigmoid: return Function.stableSigmoid(a)
         case .relu: return Function.relu.evaluate(a)
         case .softplus: return Function.stableSoftplus(a)
+        case .sum: preconditionFailure("sum is n-ary")
         }
     }
 

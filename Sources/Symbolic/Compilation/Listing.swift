@@ -26,7 +26,16 @@ extension CompiledFunction {
         for (i, c) in p.constants.enumerated() { lines.append("@\(i) = \(c)") }
         for (i, name) in (variables + parameters).enumerated() { lines.append("@\(p.inputBase + i) = \(name)") }
         for ins in p.instructions {
-            lines.append("@\(ins.dest) = " + ins.op.listingText("@\(ins.a)", "@\(ins.b)"))
+            if ins.op == .sum {
+                var text = ""
+                for (k, j) in p.sumOperands[Int(ins.a)..<Int(ins.a + ins.b)].enumerated() {
+                    let operand = "@\(j & 0x7FFF_FFFF)"
+                    text += k == 0 ? operand : (j < 0 ? " - " : " + ") + operand
+                }
+                lines.append("@\(ins.dest) = " + text)
+            } else {
+                lines.append("@\(ins.dest) = " + ins.op.listingText("@\(ins.a)", "@\(ins.b)"))
+            }
         }
         for (k, s) in p.outputSlots.enumerated() { lines.append("output[\(k)] = @\(s)") }
         return lines.joined(separator: "\n")

@@ -15,9 +15,28 @@ struct LoweredProgram {
         case input(Int32)
         /// `op(a, b)`; `b` is -1 for unary operations.
         case operation(Opcode, Int32, Int32)
+        /// A left-to-right sum of `sumTerms[start ..< start + count]`.
+        case sum(start: Int32, count: Int32)
     }
 
     var values: [Value] = []
+    /// Terms of n-ary sums: value ids, with ``LoweredProgram/subtractBit``
+    /// set on terms that are subtracted.
+    var sumTerms: [Int32] = []
+    static let subtractBit = Int32(bitPattern: 0x8000_0000)
+
+    /// Calls `body` with each operand value of `v` (in order, once per use).
+    @inline(__always)
+    func forEachOperand(of v: Int, _ body: (Int32) -> Void) {
+        switch values[v] {
+        case .constant, .input: break
+        case .operation(_, let a, let b):
+            body(a)
+            if b >= 0 { body(b) }
+        case .sum(let start, let count):
+            for k in Int(start)..<Int(start + count) { body(sumTerms[k] & ~LoweredProgram.subtractBit) }
+        }
+    }
     var outputs: [Int32] = []
     /// Distinct expression nodes reachable from the outputs.
     var graphNodeCount = 0
@@ -36,14 +55,9 @@ struct LoweredProgram {
 /// Builds a ``LoweredProgram`` from expressions.
 struct Lowering {
     private var program = LoweredProgram()
+    /// Constants by bit pattern (few: a `Dictionary` is fine).
     private var constantIDs: [UInt64: Int32] = [:]
-    private var operationIDs: [OperationKey: Int32] = [:]
-
-    private struct OperationKey: Hashable {
-        var op: Opcode
-        var a: Int32
-        var b: Int32
-    }
+    private var operationIDs = OperationTable()
 
     /// Lowers `outputs` over `inputs` (variables then parameters).
     ///
@@ -61,130 +75,116 @@ struct Lowering {
         return lowering.program
     }
 
-    /// Every distinct node reachable from `roots`, operands before users
-    /// (ascending `id`). Iterative: any depth is fine.
-    static func collectNodes(_ roots: [Expression]) -> [Expression] {
-        var seen = Set<Int>()
-        var stack: [Expression] = []
-        for r in roots where seen.insert(r.id).inserted { stack.append(r) }
-        var nodes: [Expression] = []
-        while let e = stack.popLast() {
-            nodes.append(e)
-            switch e.kind {
-            case .constant, .namedConstant, .variable:
-                break
-            case .sum(let xs), .product(let xs), .call(_, let xs):
-                for c in xs where seen.insert(c.id).inserted { stack.append(c) }
-            case .power(let b, let x):
-                if seen.insert(b.id).inserted { stack.append(b) }
-                if seen.insert(x.id).inserted { stack.append(x) }
-            }
-        }
-        nodes.sort { $0.id < $1.id }
-        return nodes
-    }
-
     private mutating func lowerGraph(_ outputs: [Expression], inputIndex: [String: Int32]) throws(CompilationError) {
-        let nodes = Lowering.collectNodes(outputs)
-        program.graphNodeCount = nodes.count
-        var position: [Int: Int32] = [:]
-        position.reserveCapacity(nodes.count)
-        for (i, n) in nodes.enumerated() { position[n.id] = Int32(i) }
+        let graph = try NodeGraph(roots: outputs, inputIndex: inputIndex)
+        let n = graph.count
+        program.graphNodeCount = n
+        operationIDs = OperationTable(capacity: n)
 
         // Users per node, to find shared nodes and single-use reciprocals.
-        var users = [Int32](repeating: 0, count: nodes.count)
-        for n in nodes {
-            for c in n.operands { users[Int(position[c.id]!)] += 1 }
-        }
-        for o in outputs {
-            users[Int(position[o.id]!)] += 1
-            program.treeSize = program.treeSize.addingSaturating(o.treeSize)
-        }
-        for (i, n) in nodes.enumerated() where users[i] > 1 {
-            switch n.kind {
-            case .constant, .namedConstant, .variable: break
-            default:
-                program.sharedNodeCount += 1
-                program.graphCSEHits += Int(users[i]) - 1
-            }
+        var users = [Int32](repeating: 0, count: n)
+        for p in graph.operands { users[Int(p)] += 1 }
+        for p in graph.rootPositions { users[Int(p)] += 1 }
+        for o in outputs { program.treeSize = program.treeSize.addingSaturating(o.treeSize) }
+        for i in 0..<n where users[i] > 1 && graph.tags[i] != .constant && graph.tags[i] != .variable {
+            program.sharedNodeCount += 1
+            program.graphCSEHits += Int(users[i]) - 1
         }
 
         // valueOf[i]: the SSA value of node i. negated[i] / reciprocated[i]:
         // for a node `-1*y` / `y^-1`, the value of y, so that users can
         // subtract / divide instead (the node itself is then dead code
         // unless something else needs it).
-        var valueOf = [Int32](repeating: -1, count: nodes.count)
-        var negated = [Int32](repeating: -1, count: nodes.count)
-        var reciprocated = [Int32](repeating: -1, count: nodes.count)
-        func value(_ e: Expression) -> Int32 { valueOf[Int(position[e.id]!)] }
+        var valueOf = [Int32](repeating: -1, count: n)
+        var negated = [Int32](repeating: -1, count: n)
+        var reciprocated = [Int32](repeating: -1, count: n)
+        var terms: [(value: Int32, negated: Bool)] = []
 
-        for (i, node) in nodes.enumerated() {
-            switch node.kind {
-            case .constant(let n):
-                valueOf[i] = constant(n.doubleValue)
-            case .namedConstant(let c):
-                valueOf[i] = constant(c.value)
-            case .variable(let name):
-                guard let index = inputIndex[name] else { throw .unknownVariable(name) }
-                valueOf[i] = index
-            case .sum(let terms):
-                valueOf[i] = lowerSum(terms.map { t -> (Int32, Bool) in
-                    let p = Int(position[t.id]!)
-                    return negated[p] >= 0 ? (negated[p], true) : (valueOf[p], false)
-                })
-            case .product(let factors):
-                var operands: [(Int32, Bool)] = []
-                operands.reserveCapacity(factors.count)
-                var negate = false
-                for (k, f) in factors.enumerated() {
-                    let p = Int(position[f.id]!)
-                    if k == 0, factors.count > 1, case .constant(let c) = f.kind, c.doubleValue == -1 {
-                        negate = true   // (-1*y)*z == -(y*z) exactly: sign-symmetric rounding
-                    } else if !operands.isEmpty, reciprocated[p] >= 0, users[p] == 1 {
-                        operands.append((reciprocated[p], true))
+        for i in 0..<n {
+            let ops = graph.operands(of: i)
+            switch graph.tags[i] {
+            case .constant:
+                valueOf[i] = constant(graph.constants[i])
+            case .variable:
+                valueOf[i] = graph.aux[i]
+            case .sum:
+                terms.removeAll(keepingCapacity: true)
+                for p in ops {
+                    let p = Int(p)
+                    terms.append(negated[p] >= 0 ? (negated[p], true) : (valueOf[p], false))
+                }
+                valueOf[i] = lowerSum(terms)
+            case .product:
+                var v = valueOf[Int(ops[ops.startIndex])]
+                for p in ops.dropFirst() {
+                    let p = Int(p)
+                    if reciprocated[p] >= 0, users[p] == 1 {
+                        v = emit(.multiplyReciprocal, v, reciprocated[p])
                     } else {
-                        operands.append((valueOf[p], false))
+                        v = emit(.multiply, v, valueOf[p])
                     }
                 }
-                var v = operands[0].1 ? emit(.reciprocal, operands[0].0) : operands[0].0
-                for (operand, divides) in operands.dropFirst() {
-                    v = emit(divides ? .multiplyReciprocal : .multiply, v, operand)
-                }
-                if negate {
-                    if factors.count == 2 { negated[i] = v }
+                if graph.negate[i] {
+                    if ops.count == 1 { negated[i] = v }
                     v = emit(.negate, v)
                 }
                 valueOf[i] = v
-            case .power(let base, let exponent):
-                let b = value(base)
-                let e = exponent.constantDoubleValue
-                if e == -1 { reciprocated[i] = b }
-                valueOf[i] = lowerPower(b, exponent: e, runtimeExponent: value(exponent))
-            case .call(let f, let args):
-                let op = Opcode(f)
-                valueOf[i] = args.count == 2 ? emit(op, value(args[0]), value(args[1])) : emit(op, value(args[0]))
+            case .constantPower, .power:
+                let b = valueOf[Int(ops[ops.startIndex])], e = valueOf[Int(ops[ops.startIndex + 1])]
+                let constantExponent: Double? = graph.tags[i] == .constantPower ? graph.constants[i] : nil
+                if constantExponent == -1 { reciprocated[i] = b }
+                valueOf[i] = lowerPower(b, exponent: constantExponent, runtimeExponent: e)
+            case .call:
+                let op = Opcode(rawValue: UInt8(graph.aux[i]))!
+                let a = valueOf[Int(ops[ops.startIndex])]
+                valueOf[i] = ops.count == 2 ? emit(op, a, valueOf[Int(ops[ops.startIndex + 1])]) : emit(op, a)
             }
         }
-        program.outputs = outputs.map { value($0) }
+        program.outputs = graph.rootPositions.map { valueOf[Int($0)] }
     }
 
-    /// A sum as a left-to-right chain, like the evaluator's loop. Negated
-    /// terms `-1*y` are subtracted (`s + (-y) == s - y` exactly); the first
-    /// two terms may swap since IEEE addition is commutative.
+    /// A sum, added left to right like the evaluator's loop. Negated terms
+    /// `-1*y` are subtracted (`s + (-y) == s - y` exactly); the first two
+    /// terms may swap since IEEE addition is commutative.
+    ///
+    /// Two terms become one binary instruction. More become n-ary `sum`
+    /// instructions of up to ``sumChunk`` terms each, chained (each piece
+    /// starts with the previous piece's total): one instruction keeps its
+    /// running total in a register, where a chain of binary additions
+    /// would store and reload it at every step, and pieces keep the number
+    /// of terms that must be live at once small.
     private mutating func lowerSum(_ terms: [(value: Int32, negated: Bool)]) -> Int32 {
-        let (t0, t1) = (terms[0], terms[1])
-        var s: Int32
-        switch (t0.negated, t1.negated) {
-        case (false, false): s = emit(.add, t0.value, t1.value)
-        case (true, false): s = emit(.subtract, t1.value, t0.value)
-        case (false, true): s = emit(.subtract, t0.value, t1.value)
-        case (true, true): s = emit(.negate, emit(.add, t0.value, t1.value))
+        var ordered = terms
+        if ordered[0].negated && !ordered[1].negated { ordered.swapAt(0, 1) }
+        if ordered[0].negated {
+            // -y0 - y1 == -(y0 + y1) exactly.
+            let head = emit(.negate, emit(.add, ordered[0].value, ordered[1].value))
+            ordered.replaceSubrange(0..<2, with: [(head, false)])
+            if ordered.count == 1 { return head }
         }
-        for t in terms.dropFirst(2) {
-            s = emit(t.negated ? .subtract : .add, s, t.value)
+        var total = ordered[0].value
+        var k = 1
+        while k < ordered.count {
+            let end = Swift.min(ordered.count, k + Lowering.sumChunk - 1)
+            if end - k == 1 {
+                let t = ordered[k]
+                total = emit(t.negated ? .subtract : .add, total, t.value)
+            } else {
+                let start = Int32(program.sumTerms.count)
+                program.sumTerms.append(total)
+                for t in ordered[k..<end] {
+                    program.sumTerms.append(t.negated ? t.value | LoweredProgram.subtractBit : t.value)
+                }
+                program.values.append(.sum(start: start, count: Int32(end - k + 1)))
+                total = Int32(program.values.count - 1)
+            }
+            k = end
         }
-        return s
+        return total
     }
+
+    /// The most terms one n-ary `sum` instruction adds.
+    static let sumChunk = 32
 
     /// `b ^ e`, with the evaluator's exact small-exponent cases split into
     /// squares so that `x^2` and `x^3` share `x*x`.
@@ -222,14 +222,12 @@ struct Lowering {
             }
         }
         if op.isCommutative && a > b { swap(&a, &b) }
-        let key = OperationKey(op: op, a: a, b: b)
-        if let existing = operationIDs[key] {
+        let id = Int32(program.values.count)
+        if let existing = operationIDs.findOrInsert(op, a, b, value: id) {
             program.instructionCSEHits += 1
             return existing
         }
-        let id = Int32(program.values.count)
         program.values.append(.operation(op, a, b))
-        operationIDs[key] = id
         return id
     }
 }

@@ -7,6 +7,9 @@
 /// the peak number of live values, not the number of instructions).
 struct Program: Sendable {
     var instructions: [Instruction]
+    /// Operand slots of n-ary `sum` instructions, with
+    /// ``LoweredProgram/subtractBit`` marking subtracted terms.
+    var sumOperands: [Int32]
     /// `constants[i]` lives in slot `i`.
     var constants: [Double]
     /// The number of inputs; input `i` lives in slot `constants.count + i`.
@@ -17,108 +20,116 @@ struct Program: Sendable {
     var outputSlots: [Int32]
     /// Operations dropped because no output needs them.
     var deadInstructionCount: Int
+    /// Maximal runs of consecutive instructions with the same opcode.
+    var runs: [Run]
+
+    /// Instructions `start ..< end`, all with opcode `op`.
+    struct Run: Sendable {
+        var op: Opcode
+        var start: Int32
+        var end: Int32
+    }
 
     var inputBase: Int { constants.count }
 
-    /// Removes dead values, then numbers the slots, reusing a temporary's
-    /// slot once its last reader has run (live-range analysis on the
-    /// straight-line program, so a single forward pass is exact).
-    init(_ lowered: LoweredProgram, inputCount: Int) {
+    /// Removes dead values, orders the rest (see ``Schedule``), then
+    /// numbers the slots, reusing a temporary's slot once its last reader
+    /// has run (live ranges on straight-line code: one forward pass is exact).
+    init(_ lowered: LoweredProgram, inputCount: Int, schedule: Schedule) {
         let values = lowered.values
+        let order = schedule.order(lowered)
         var live = [Bool](repeating: false, count: values.count)
+        for v in order { live[Int(v)] = true; lowered.forEachOperand(of: Int(v)) { live[Int($0)] = true } }
         for o in lowered.outputs { live[Int(o)] = true }
-        var deadCount = 0
-        for v in values.indices.reversed() {
-            guard case .operation(_, let a, let b) = values[v] else { continue }
-            if live[v] {
-                live[Int(a)] = true
-                if b >= 0 { live[Int(b)] = true }
-            } else {
-                deadCount += 1
-            }
-        }
+        var operationCount = 0
+        for v in values where !v.isLeaf { operationCount += 1 }
 
         // Constants first, then inputs (all of them: callers pass every input).
         var slot = [Int32](repeating: -1, count: values.count)
         var constants: [Double] = []
-        for v in values.indices where live[v] {
-            if case .constant(let x) = values[v] {
+        for v in values.indices {
+            switch values[v] {
+            case .constant(let x) where live[v]:
                 slot[v] = Int32(constants.count)
                 constants.append(x)
+            default:
+                break
             }
         }
         for v in values.indices {
             if case .input(let i) = values[v] { slot[v] = Int32(constants.count) + i }
         }
 
-        // Last reader of each operation value, in instruction order.
-        var order: [Int32] = []
+        // The last reader of each value, in instruction order.
         var lastUse = [Int32](repeating: -1, count: values.count)
-        for v in values.indices where live[v] {
-            guard case .operation(_, let a, let b) = values[v] else { continue }
-            let k = Int32(order.count)
-            lastUse[Int(a)] = k
-            if b >= 0 { lastUse[Int(b)] = k }
-            order.append(Int32(v))
-        }
+        for (k, v) in order.enumerated() { lowered.forEachOperand(of: Int(v)) { lastUse[Int($0)] = Int32(k) } }
         for o in lowered.outputs { lastUse[Int(o)] = Int32.max }
 
         var free: [Int32] = []
         var next = Int32(constants.count + inputCount)
         var instructions: [Instruction] = []
         instructions.reserveCapacity(order.count)
+        var sumOperands: [Int32] = []
         for (k, v) in order.enumerated() {
-            guard case .operation(let op, let a, let b) = values[Int(v)] else { continue }
             // Release operands that die here before choosing the destination:
-            // an instruction reads its operands before it writes, so the
-            // destination may take an operand's slot.
-            if case .operation = values[Int(a)], lastUse[Int(a)] == Int32(k) { free.append(slot[Int(a)]) }
-            if b >= 0, b != a, case .operation = values[Int(b)], lastUse[Int(b)] == Int32(k) {
-                free.append(slot[Int(b)])
+            // an instruction reads all its operands before it writes.
+            lowered.forEachOperand(of: Int(v)) { operand in
+                if !values[Int(operand)].isLeaf, lastUse[Int(operand)] == Int32(k) {
+                    lastUse[Int(operand)] = -1   // release once, even if read twice
+                    free.append(slot[Int(operand)])
+                }
             }
             let dest: Int32
             if let reused = free.popLast() { dest = reused } else { dest = next; next += 1 }
             slot[Int(v)] = dest
-            instructions.append(Instruction(op, dest: dest, slot[Int(a)], b >= 0 ? slot[Int(b)] : 0))
+            switch values[Int(v)] {
+            case .operation(let op, let a, let b):
+                instructions.append(Instruction(op, dest: dest, slot[Int(a)], b >= 0 ? slot[Int(b)] : 0))
+            case .sum(let start, let count):
+                let first = Int32(sumOperands.count)
+                for t in lowered.sumTerms[Int(start)..<Int(start + count)] {
+                    let s = slot[Int(t & ~LoweredProgram.subtractBit)]
+                    sumOperands.append(t < 0 ? s | LoweredProgram.subtractBit : s)
+                }
+                instructions.append(Instruction(.sum, dest: dest, first, count))
+            case .constant, .input:
+                preconditionFailure("leaves are not scheduled")
+            }
         }
 
         self.instructions = instructions
+        self.runs = Program.runs(of: instructions)
+        self.sumOperands = sumOperands
         self.constants = constants
         self.inputCount = inputCount
         self.slotCount = Int(next)
         self.outputSlots = lowered.outputs.map { slot[Int($0)] }
-        self.deadInstructionCount = deadCount
+        self.deadInstructionCount = operationCount - order.count
     }
 
-    /// Runs the program on a work array whose constants are in place and
-    /// whose input slots hold the inputs.
-    ///
-    /// One `switch` per instruction over raw pointers: no bounds checks,
-    /// no reference counting, no dictionaries.
-    @inline(__always)
-    static func execute(_ code: UnsafeBufferPointer<Instruction>, _ w: UnsafeMutablePointer<Double>) {
-        for ins in code {
-            let x = w[Int(ins.a)], y = w[Int(ins.b)]
-            let r: Double
-            switch ins.op {
-            case .add: r = x + y
-            case .subtract: r = x - y
-            case .multiply: r = x * y
-            case .multiplyReciprocal: r = x * (1 / y)
-            case .negate: r = -x
-            case .square: r = x * x
-            case .reciprocal: r = 1 / x
-            default: r = ins.op.apply(x, y)
-            }
-            w[Int(ins.dest)] = r
+    static func runs(of code: [Instruction]) -> [Run] {
+        var runs: [Run] = []
+        var i = 0
+        while i < code.count {
+            var j = i + 1
+            while j < code.count && code[j].op == code[i].op { j += 1 }
+            runs.append(Run(op: code[i].op, start: Int32(i), end: Int32(j)))
+            i = j
         }
+        return runs
     }
 
     /// Evaluates the program: copies `inputs` into `work` (which must hold
     /// the constants already), runs it and gathers the outputs.
     func run(inputs: UnsafePointer<Double>, work: UnsafeMutablePointer<Double>, outputs: UnsafeMutablePointer<Double>) {
         (work + inputBase).update(from: inputs, count: inputCount)
-        instructions.withUnsafeBufferPointer { Program.execute($0, work) }
+        instructions.withUnsafeBufferPointer { code in
+            sumOperands.withUnsafeBufferPointer { sums in
+                runs.withUnsafeBufferPointer { runs in
+                    ScalarExecution.execute(code.baseAddress!, runs, sums.baseAddress ?? UnsafePointer(bitPattern: 8)!, work)
+                }
+            }
+        }
         outputSlots.withUnsafeBufferPointer { slots in
             for (k, s) in slots.enumerated() { outputs[k] = work[Int(s)] }
         }
@@ -133,3 +144,14 @@ struct Program: Sendable {
         return work
     }
 }
+
+extension LoweredProgram.Value {
+    /// Constants and inputs: values that no instruction computes.
+    var isLeaf: Bool {
+        switch self {
+        case .constant, .input: return true
+        case .operation, .sum: return false
+        }
+    }
+}
+
