@@ -133,10 +133,14 @@ extension Expression {
             if b.isExactly(1) { return .one }
             if case .constant(let e) = exponent.kind, let r = b.raised(to: e) { return .constant(r) }
         case .power(let innerBase, let innerExponent):
-            // (x^a)^b = x^(a*b) is exact for integers a and b.
+            // (x^a)^b = x^(a*b) is exact for integers a and b, and for b = -1
+            // with any a (1/x^a = x^-a, NaN on both sides where x^a is NaN).
             if let b = exponent.numberValue?.integerValue, let a = innerExponent.numberValue?.integerValue {
                 let (ab, overflow) = a.multipliedReportingOverflow(by: b)
                 if !overflow { return power(innerBase, .constant(.integer(ab))) }
+            }
+            if exponent.numberValue?.isExactly(-1) == true {
+                return power(innerBase, product([innerExponent, .minusOne]))
             }
         case .product(let factors):
             // (x*y)^n = x^n * y^n for an integer n.
