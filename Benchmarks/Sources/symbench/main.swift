@@ -1,20 +1,30 @@
 import Foundation
 import Symbolic
 
-let n = Int(CommandLine.arguments.last!) ?? 10000
-let build = Workloads.rosenbrock(n)
-let f = try! build.function.compile(variables: build.variables)
-let x = Workloads.rosenbrockStart(n)
-var ws = f.makeWorkspace()
-var out = [0.0]
+let h = Int(CommandLine.arguments.last!) ?? 50
+let mlp = MLPWorkload(hidden: h)
+let (loss, tb, _) = timeOnce { mlp.sampleLoss() }
+let (grad, tg, _) = timeOnce { loss.gradient(withRespectTo: mlp.variables) }
+let (f, tc, _) = timeOnce { try! Expression.compile([loss] + grad, variables: mlp.variables, parameters: MLPWorkload.parameters) }
+let batch = f.batched(over: .parameters)
+print("build", tb * 1e3, "grad", tg * 1e3, "compile", tc * 1e3, "point instrs", batch.pointInstructionCount, "shared", batch.sharedInstructionCount)
 print(f.statistics)
-var best = [1.0, 1.0]
-for _ in 0..<5 {
-    let t = timeCall(minBatch: 0.02, batches: 3) { f.evaluate(x, into: &out, workspace: &ws); sink += out[0] }
-    let t3 = timeCall(minBatch: 0.02, batches: 3) { sink += Workloads.rosenbrockValueAndGradient(x).0 }
-    best = [min(best[0], t.best), min(best[1], t3.best)]
+let columns = try! batch.columns(mlp.sampleRows)
+var ws = batch.makeWorkspace()
+var sums = [Double](repeating: 0, count: batch.outputCount)
+let x = mlp.start
+let t = timeCall {
+    columns.withUnsafeBufferPointer { c in x.withUnsafeBufferPointer { s in sums.withUnsafeMutableBufferPointer { o in
+        batch.sum(columns: c, pointCount: mlp.samples.count, shared: s, into: o, workspace: &ws)
+    } } }
+    sink += sums[0]
 }
-print("levels", best[0] * 1e6, "hand f+g", best[1] * 1e6)
-let t0 = now()
-for _ in 0..<10 { let f = try! build.function.compile(variables: build.variables); sink += Double(f.outputCount) }
-print("compile", (now() - t0) / 10)
+let ref = mlp.handValueAndGradient(x)
+let reg = try! Expression.compile([mlp.regularizer()] + mlp.regularizer().gradient(withRespectTo: mlp.variables), variables: mlp.variables)
+let r = reg(x)
+let n = Double(mlp.samples.count)
+let value = (sums[0] + r[0]) / n
+let g = (1...x.count).map { (sums[$0] + r[$0]) / n }
+print("eval fg", t.best * 1e6, "value", value, ref.0, "max grad err", zip(g, ref.1).map { abs($0 - $1) }.max()!)
+let th = timeCall { sink += mlp.handValueAndGradient(x).0 }
+print("hand", th.best * 1e6)

@@ -57,7 +57,7 @@ public struct CompiledFunction: Sendable {
         self.identity = CompiledFunction.nextIdentity.add(1, ordering: .relaxed).newValue
     }
 
-    private static let nextIdentity = Atomic<UInt64>(0)
+    static let nextIdentity = Atomic<UInt64>(0)
 
     /// The number of inputs: variables plus parameters.
     public var inputCount: Int { program.inputCount }

@@ -122,16 +122,22 @@ struct Program: Sendable {
     /// Evaluates the program: copies `inputs` into `work` (which must hold
     /// the constants already), runs it and gathers the outputs.
     func run(inputs: UnsafePointer<Double>, work: UnsafeMutablePointer<Double>, outputs: UnsafeMutablePointer<Double>) {
+        run(inputs: inputs, work: work)
+        outputSlots.withUnsafeBufferPointer { slots in
+            for (k, s) in slots.enumerated() { outputs[k] = work[Int(s)] }
+        }
+    }
+
+    /// Runs the program, leaving the outputs in their slots of `work`.
+    func run(inputs: UnsafePointer<Double>, work: UnsafeMutablePointer<Double>) {
         (work + inputBase).update(from: inputs, count: inputCount)
         instructions.withUnsafeBufferPointer { code in
             sumOperands.withUnsafeBufferPointer { sums in
                 runs.withUnsafeBufferPointer { runs in
-                    ScalarExecution.execute(code.baseAddress!, runs, sums.baseAddress ?? UnsafePointer(bitPattern: 8)!, work)
+                    guard let code = code.baseAddress else { return }
+                    ScalarExecution.execute(code, runs, sums, work)
                 }
             }
-        }
-        outputSlots.withUnsafeBufferPointer { slots in
-            for (k, s) in slots.enumerated() { outputs[k] = work[Int(s)] }
         }
     }
 

@@ -7,7 +7,7 @@ enum ScalarExecution {
     /// bounds checks, no reference counting, no dictionaries.
     @inline(__always)
     static func execute(_ code: UnsafePointer<Instruction>, _ runs: UnsafeBufferPointer<Program.Run>,
-                        _ sumOperands: UnsafePointer<Int32>, _ w: UnsafeMutablePointer<Double>) {
+                        _ sumOperands: UnsafeBufferPointer<Int32>, _ w: UnsafeMutablePointer<Double>) {
         for run in runs {
             let range = Int(run.start)..<Int(run.end)
             switch run.op {
@@ -26,7 +26,8 @@ enum ScalarExecution {
             case .reciprocal:
                 for i in range { let c = code[i]; w[Int(c.dest)] = 1 / w[Int(c.a)] }
             case .sum:
-                for i in range { let c = code[i]; w[Int(c.dest)] = sum(sumOperands + Int(c.a), Int(c.b), w) }
+                let operands = sumOperands.baseAddress!   // sum instructions have operands
+                for i in range { let c = code[i]; w[Int(c.dest)] = sum(operands + Int(c.a), Int(c.b), w) }
             default:
                 for i in range { let c = code[i]; w[Int(c.dest)] = c.op.apply(w[Int(c.a)], w[Int(c.b)]) }
             }

@@ -16,7 +16,7 @@ enum Schedule {
     case levels
 
     func order(_ lowered: LoweredProgram) -> [Int32] {
-        let order = Schedule.depthFirstOrder(lowered)
+        let order = Schedule.depthFirstOrder(lowered) { lowered.values[Int($0)].isLeaf }
         switch self {
         case .depthFirst: return order
         case .levels: return Schedule.levelOrder(lowered, order)
@@ -30,7 +30,10 @@ enum Schedule {
     ///
     /// Lowering emits values in expression-node order, which would compute
     /// all 10,000 terms of a sum before the first addition.
-    static func depthFirstOrder(_ lowered: LoweredProgram) -> [Int32] {
+    ///
+    /// - Parameter isLeaf: Whether a value is computed elsewhere (constants,
+    ///   inputs, and for batched programs the shared values).
+    static func depthFirstOrder(_ lowered: LoweredProgram, isLeaf: (Int32) -> Bool) -> [Int32] {
         let values = lowered.values
         var state = [UInt8](repeating: 0, count: values.count)   // 0 new, 1 expanded, 2 done
         var order: [Int32] = []
@@ -39,7 +42,7 @@ enum Schedule {
         for o in lowered.outputs {
             stack.append(o)
             while let v = stack.last {
-                if values[Int(v)].isLeaf || state[Int(v)] == 2 {
+                if isLeaf(v) || state[Int(v)] == 2 {
                     stack.removeLast()
                 } else if state[Int(v)] == 0 {
                     state[Int(v)] = 1
