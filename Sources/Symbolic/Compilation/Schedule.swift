@@ -64,8 +64,8 @@ enum Schedule {
         return order
     }
 
-    /// `order` regrouped by (level, opcode), stable within a group.
-    /// A counting sort: O(n + levels).
+    /// `order` regrouped by (level, opcode), stable within a group: a
+    /// counting sort by level, then a sort by opcode within each level.
     static func levelOrder(_ lowered: LoweredProgram, _ order: [Int32]) -> [Int32] {
         var level = [Int32](repeating: 0, count: lowered.values.count)
         var maxLevel: Int32 = 0
@@ -75,23 +75,30 @@ enum Schedule {
             level[Int(v)] = l + 1
             maxLevel = Swift.max(maxLevel, l + 1)
         }
-        let opcodes = Opcode.allCases.count
-        func key(_ v: Int32) -> Int {
-            let op: Opcode
-            switch lowered.values[Int(v)] {
-            case .operation(let o, _, _): op = o
-            default: op = .sum
-            }
-            return Int(level[Int(v)] - 1) * opcodes + Int(op.rawValue)
-        }
-        var start = [Int](repeating: 0, count: Int(maxLevel) * opcodes + 1)
-        for v in order { start[key(v) + 1] += 1 }
-        for k in 1..<start.count { start[k] += start[k - 1] }
+        var start = [Int](repeating: 0, count: Int(maxLevel) + 1)
+        for v in order { start[Int(level[Int(v)])] += 1 }
+        var total = 0
+        for l in start.indices { (start[l], total) = (total, total + start[l]) }
         var result = [Int32](repeating: 0, count: order.count)
+        var next = start
         for v in order {
-            let k = key(v)
-            result[start[k]] = v
-            start[k] += 1
+            let l = Int(level[Int(v)])
+            result[next[l]] = v
+            next[l] += 1
+        }
+        func opcode(_ v: Int32) -> UInt8 {
+            if case .operation(let op, _, _) = lowered.values[Int(v)] { return op.rawValue }
+            return Opcode.sum.rawValue
+        }
+        for l in 1...Swift.max(1, Int(maxLevel)) where l < start.count {
+            let range = start[l]..<(l + 1 < start.count ? start[l + 1] : order.count)
+            if range.count > 1 {
+                let sorted = result[range].enumerated().sorted { a, b in
+                    let (oa, ob) = (opcode(a.element), opcode(b.element))
+                    return oa != ob ? oa < ob : a.offset < b.offset
+                }
+                for (k, e) in sorted.enumerated() { result[range.lowerBound + k] = e.element }
+            }
         }
         return result
     }
