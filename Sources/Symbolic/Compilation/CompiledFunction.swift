@@ -82,7 +82,7 @@ public struct CompiledFunction: Sendable {
         return [Double](unsafeUninitializedCapacity: outputCount) { out, count in
             inputs.withUnsafeBufferPointer { x in
                 work.withUnsafeMutableBufferPointer { w in
-                    program.run(inputs: x.baseAddress!, work: w.baseAddress!, outputs: out.baseAddress!)
+                    program.run(inputs: x.baseAddress, work: w.baseAddress!, outputs: out.baseAddress)
                 }
             }
             count = outputCount
@@ -102,18 +102,8 @@ public struct CompiledFunction: Sendable {
         precondition(inputs.count == inputCount, "expected \(inputCount) inputs, got \(inputs.count)")
         precondition(outputs.count == outputCount, "expected room for \(outputCount) outputs, got \(outputs.count)")
         precondition(workspace.identity == identity, "the workspace belongs to another compiled function")
-        guard let x = inputs.baseAddress, let out = outputs.baseAddress else {
-            // No inputs or no outputs: run on empty buffers safely.
-            var scratch = [Double](repeating: 0, count: Swift.max(inputCount, 1) + Swift.max(outputCount, 1))
-            scratch.withUnsafeMutableBufferPointer { s in
-                workspace.work.withUnsafeMutableBufferPointer { w in
-                    program.run(inputs: s.baseAddress!, work: w.baseAddress!, outputs: s.baseAddress!)
-                }
-            }
-            return
-        }
         workspace.work.withUnsafeMutableBufferPointer { w in
-            program.run(inputs: x, work: w.baseAddress!, outputs: out)
+            program.run(inputs: inputs.baseAddress, work: w.baseAddress!, outputs: outputs.baseAddress)
         }
     }
 
@@ -129,6 +119,18 @@ public struct CompiledFunction: Sendable {
             outputs.withUnsafeMutableBufferPointer { out in
                 evaluate(x, into: out, workspace: &workspace)
             }
+        }
+    }
+
+    /// Runs the program on `inputs` (variables then parameters) and lets
+    /// `read` pick the outputs out of the work array, without allocating.
+    @inline(__always)
+    func execute<R>(_ inputs: UnsafePointer<Double>?, _ workspace: inout Workspace,
+                    _ read: (_ work: UnsafePointer<Double>, _ outputSlots: UnsafeBufferPointer<Int32>) -> R) -> R {
+        precondition(workspace.identity == identity, "the workspace belongs to another compiled function")
+        return workspace.work.withUnsafeMutableBufferPointer { w in
+            program.run(inputs: inputs, work: w.baseAddress!)
+            return program.outputSlots.withUnsafeBufferPointer { read(UnsafePointer(w.baseAddress!), $0) }
         }
     }
 

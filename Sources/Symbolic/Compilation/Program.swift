@@ -121,16 +121,18 @@ struct Program: Sendable {
 
     /// Evaluates the program: copies `inputs` into `work` (which must hold
     /// the constants already), runs it and gathers the outputs.
-    func run(inputs: UnsafePointer<Double>, work: UnsafeMutablePointer<Double>, outputs: UnsafeMutablePointer<Double>) {
+    ///
+    /// - Parameter inputs: `inputCount` values (may be `nil` when there are none).
+    func run(inputs: UnsafePointer<Double>?, work: UnsafeMutablePointer<Double>, outputs: UnsafeMutablePointer<Double>?) {
         run(inputs: inputs, work: work)
         outputSlots.withUnsafeBufferPointer { slots in
-            for (k, s) in slots.enumerated() { outputs[k] = work[Int(s)] }
+            for (k, s) in slots.enumerated() { outputs![k] = work[Int(s)] }
         }
     }
 
     /// Runs the program, leaving the outputs in their slots of `work`.
-    func run(inputs: UnsafePointer<Double>, work: UnsafeMutablePointer<Double>) {
-        (work + inputBase).update(from: inputs, count: inputCount)
+    func run(inputs: UnsafePointer<Double>?, work: UnsafeMutablePointer<Double>) {
+        if inputCount > 0 { (work + inputBase).update(from: inputs!, count: inputCount) }
         instructions.withUnsafeBufferPointer { code in
             sumOperands.withUnsafeBufferPointer { sums in
                 runs.withUnsafeBufferPointer { runs in
@@ -141,9 +143,10 @@ struct Program: Sendable {
         }
     }
 
-    /// A fresh work array with the constants in place.
+    /// A fresh work array with the constants in place (never empty, so that
+    /// it always has a base address).
     func makeWork() -> [Double] {
-        var work = [Double](repeating: 0, count: slotCount)
+        var work = [Double](repeating: 0, count: Swift.max(slotCount, 1))
         work.withUnsafeMutableBufferPointer { w in
             for (i, c) in constants.enumerated() { w[i] = c }
         }
