@@ -51,17 +51,18 @@ import Testing
             @2 = @1 + @2
             output[0] = @2
             """)
-        let g = try CompiledFunction([x / y - 2.5, 7], variables: ["x", "y"])
+        // (No commutative operation here: their operand order follows node
+        // ids, which depend on what the process built before.)
+        let g = try CompiledFunction([(x - y) / y, 7], variables: ["x", "y"])
         #expect(g.listing == """
-            ; 2 inputs, 2 outputs, 2 instructions, 5 work slots
-            @0 = -2.5
-            @1 = 7.0
-            @2 = x
-            @3 = y
-            @4 = @2 / @3
-            @4 = @4 + @0
-            output[0] = @4
-            output[1] = @1
+            ; 2 inputs, 2 outputs, 2 instructions, 4 work slots
+            @0 = 7.0
+            @1 = x
+            @2 = y
+            @3 = @1 - @2
+            @3 = @3 / @2
+            output[0] = @3
+            output[1] = @0
             """)
     }
 

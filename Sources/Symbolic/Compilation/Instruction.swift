@@ -5,7 +5,9 @@ import Foundation
 /// Every operation computes exactly what the tree evaluator
 /// (``Expression/evaluate(at:)``) computes for the node it comes from, with
 /// the same IEEE operations in the same order, so compiled results equal
-/// evaluated results bit for bit. That is why division is "multiply by the
+/// evaluated results bit for bit. The one exception is `tanh`, which uses
+/// the vectorised ``VectorMath/tanh(_:)-(Double)`` (within 3 ulp of the C
+/// library's) because it dominates neural-network losses. That is why division is "multiply by the
 /// reciprocal" (the evaluator computes `a * b^-1` as `a * (1/b)`) and why
 /// `power` keeps the evaluator's run-time exponent switch.
 enum Opcode: UInt8, Sendable, CaseIterable {
@@ -146,7 +148,7 @@ extension Opcode {
         case .atan: return Foundation.atan(a)
         case .sinh: return Foundation.sinh(a)
         case .cosh: return Foundation.cosh(a)
-        case .tanh: return Foundation.tanh(a)
+        case .tanh: return VectorMath.tanh(a)
         case .exp: return Foundation.exp(a)
         case .log: return Foundation.log(a)
         case .log1p: return Foundation.log1p(a)

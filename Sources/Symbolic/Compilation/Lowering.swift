@@ -62,7 +62,14 @@ struct Lowering {
                 valueOf[i] = lowerSum(terms)
             case .product:
                 var v = valueOf[Int(ops[ops.startIndex])]
-                for p in ops.dropFirst() {
+                var rest = ops.dropFirst()
+                let first = Int(ops[ops.startIndex])
+                if let second = rest.first, reciprocated[first] >= 0, users[first] == 1 {
+                    // (1/a)·b == b·(1/a): IEEE multiplication is commutative.
+                    v = emit(.multiplyReciprocal, valueOf[Int(second)], reciprocated[first])
+                    rest = rest.dropFirst()
+                }
+                for p in rest {
                     let p = Int(p)
                     if reciprocated[p] >= 0, users[p] == 1 {
                         v = emit(.multiplyReciprocal, v, reciprocated[p])
