@@ -1,5 +1,5 @@
 import Testing
-@testable import Symbolic
+@_spi(Experiments) @testable import Symbolic
 
 @Suite struct CompilationBasicsTests {
     let x = Symbolic.Expression.variable("x"), y = Symbolic.Expression.variable("y")
@@ -44,24 +44,24 @@ import Testing
     @Test func listingNamesSlotsInputsAndOutputs() throws {
         let f = try (sin(x) ** 2 + sin(x)).compile(variables: ["x"])
         #expect(f.listing == """
-            ; 1 input, 1 output, 3 instructions, 3 work slots
+            ; 1 input, 1 output, 3 instructions, 4 work slots
             @0 = x
             @1 = sin(@0)
             @2 = @1 * @1
-            @2 = @1 + @2
-            output[0] = @2
+            @3 = @1 + @2
+            output[0] = @3
             """)
         // (No commutative operation here: their operand order follows node
         // ids, which depend on what the process built before.)
         let g = try CompiledFunction([(x - y) / y, 7], variables: ["x", "y"])
         #expect(g.listing == """
-            ; 2 inputs, 2 outputs, 2 instructions, 4 work slots
+            ; 2 inputs, 2 outputs, 2 instructions, 5 work slots
             @0 = 7.0
             @1 = x
             @2 = y
             @3 = @1 - @2
-            @3 = @3 / @2
-            output[0] = @3
+            @4 = @3 / @2
+            output[0] = @4
             output[1] = @0
             """)
     }
@@ -104,13 +104,31 @@ import Testing
         #expect(f.statistics.deadInstructionsRemoved == 1)
     }
 
-    @Test func workSlotsAreReused() throws {
-        // A chain of 200 operations needs a handful of slots, not 200.
+    /// Depth-first programs (batched rows, and one-point programs too big
+    /// to give every value its own slot) reuse dead slots; small one-point
+    /// programs give every value a slot, which lets same-opcode runs read
+    /// and write contiguous memory.
+    @Test func workSlotsAreReusedWhereItMatters() throws {
         var e = x
         for k in 1...200 { e = sin(e) + Symbolic.Expression(k) }
-        let f = try e.compile(variables: ["x"])
-        #expect(f.statistics.instructionCount == 400)
-        #expect(f.statistics.temporarySlotCount <= 2)
+        let depthFirst = try CompiledFunction([e], variables: ["x"], experiment: .depthFirst)
+        #expect(depthFirst.statistics.instructionCount == 400)
+        #expect(depthFirst.statistics.temporarySlotCount <= 2)
+        #expect(try e.compile(variables: ["x"]).batched(over: .variables).workRowCount <= 3)
+        #expect(compilationSame(depthFirst([0.7])[0], try e.compile(variables: ["x"])([0.7])[0]))
+        let levels = try e.compile(variables: ["x"])
+        #expect(levels.statistics.temporarySlotCount == 400)
+    }
+
+    @Test func independentSameOpcodeInstructionsRunAsVectorLoops() throws {
+        let names = (0..<50).map { "v\($0)" }
+        let vs = names.map(Symbolic.Expression.variable)
+        // 49 squares and 49 subtractions over consecutive inputs.
+        let outputs = (0..<49).map { vs[$0 + 1] - vs[$0] ** 2 }
+        let f = try CompiledFunction(outputs, variables: names)
+        #expect(f.statistics.vectorizedInstructionCount == 98)
+        let values = (0..<50).map { Double($0) * 0.1 }
+        #expect(f(values) == (0..<49).map { values[$0 + 1] - values[$0] * values[$0] })
     }
 
     @Test func longSumsBecomeChunkedSumInstructions() throws {

@@ -27,7 +27,7 @@ extension CompiledFunction {
     ///   - chunkSize: Points evaluated together by each instruction (a
     ///     tuning knob; it also fixes the order of ``BatchedFunction/sum``).
     /// - Complexity: O(n) in the number of instructions.
-    public func batched(over varying: BatchedInputs, chunkSize: Int = 64) -> BatchedFunction {
+    public func batched(over varying: BatchedInputs, chunkSize: Int = 128) -> BatchedFunction {
         BatchedFunction(self, varying: varying, chunkSize: chunkSize)
     }
 }
@@ -77,6 +77,10 @@ public struct BatchedFunction: Sendable {
 
     /// Per-point instructions (each runs over a whole chunk of points).
     public var pointInstructionCount: Int { program.instructions.count }
+
+    /// Rows of work memory per chunk (each `chunkSize` doubles), after
+    /// reusing the rows of dead values.
+    public var workRowCount: Int { program.rowCount }
 
     /// Instructions run once per call for values shared by all points.
     public var sharedInstructionCount: Int { program.shared.instructions.count }

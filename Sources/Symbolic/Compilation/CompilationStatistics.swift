@@ -9,6 +9,9 @@
 public struct CompilationStatistics: Sendable, Equatable, CustomStringConvertible {
     /// Instructions executed per evaluation.
     public var instructionCount: Int
+    /// Instructions that run inside vectorised loops: independent
+    /// same-opcode instructions over consecutive work slots.
+    public var vectorizedInstructionCount: Int
     /// Size of the work array in `Double`s: constants, inputs and temporaries.
     public var workSlotCount: Int
     /// Work slots for intermediate values (after slot reuse).
@@ -46,6 +49,7 @@ public struct CompilationStatistics: Sendable, Equatable, CustomStringConvertibl
 
     init(_ lowered: LoweredProgram, _ program: Program) {
         instructionCount = program.instructions.count
+        vectorizedInstructionCount = program.runs.filter(\.isStrided).reduce(0) { $0 + Int($1.end - $1.start) }
         workSlotCount = program.slotCount
         constantCount = program.constants.count
         inputCount = program.inputCount
@@ -70,7 +74,7 @@ public struct CompilationStatistics: Sendable, Equatable, CustomStringConvertibl
 
     /// A one-line summary, e.g. `12 instructions, 7 work slots (3 temporaries), 4 CSE hits`.
     public var description: String {
-        "\(instructionCount) instructions, \(workSlotCount) work slots (\(temporarySlotCount) temporaries), "
+        "\(instructionCount) instructions (\(vectorizedInstructionCount) vectorised), \(workSlotCount) work slots (\(temporarySlotCount) temporaries), "
             + "\(outputCount) outputs, \(graphNodeCount) graph nodes (tree size \(treeSize)), "
             + "\(cseHits) CSE hits (\(graphCSEHits) shared uses + \(instructionCSEHits) lowered), "
             + "\(constantFolds) constants folded, \(deadInstructionsRemoved) dead operations removed, "

@@ -45,11 +45,16 @@ public struct CompiledFunction: Sendable {
     /// - Complexity: O(n log n) in the number of distinct nodes of all
     ///   outputs together.
     public init(_ outputs: [Expression], variables: [String], parameters: [String] = []) throws(CompilationError) {
+        try self.init(outputs, variables: variables, parameters: parameters, schedule: .levels, sumChunk: Lowering.sumChunk)
+    }
+
+    init(_ outputs: [Expression], variables: [String], parameters: [String],
+         schedule: Schedule, sumChunk: Int) throws(CompilationError) {
         let inputs = variables + parameters
         var seen = Set<String>()
         for name in inputs where !seen.insert(name).inserted { throw .duplicateInput(name) }
-        let lowered = try Lowering.lower(outputs, inputs: inputs)
-        let program = Program(lowered, inputCount: inputs.count, schedule: .levels)
+        let lowered = try Lowering.lower(outputs, inputs: inputs, sumChunk: sumChunk)
+        let program = Program(lowered, inputCount: inputs.count, schedule: schedule)
         self.variables = variables
         self.parameters = parameters
         self.program = program

@@ -9,10 +9,11 @@ struct Lowering {
     ///
     /// - Throws: ``CompilationError/unknownVariable(_:)`` for a variable that
     ///   is not among `inputs`.
-    static func lower(_ outputs: [Expression], inputs: [String]) throws(CompilationError) -> LoweredProgram {
+    static func lower(_ outputs: [Expression], inputs: [String], sumChunk: Int = Lowering.sumChunk) throws(CompilationError) -> LoweredProgram {
         var inputIndex: [String: Int32] = [:]
         inputIndex.reserveCapacity(inputs.count)
         var lowering = Lowering()
+        lowering.sumChunk = Swift.max(2, sumChunk)
         for (i, name) in inputs.enumerated() {
             inputIndex[name] = Int32(i)
             lowering.program.values.append(.input(Int32(i)))
@@ -101,7 +102,7 @@ struct Lowering {
     /// terms may swap since IEEE addition is commutative.
     ///
     /// Two terms become one binary instruction. More become n-ary `sum`
-    /// instructions of up to ``sumChunk`` terms each, chained (each piece
+    /// instructions of up to `sumChunk` (32) terms each, chained (each piece
     /// starts with the previous piece's total): one instruction keeps its
     /// running total in a register, where a chain of binary additions
     /// would store and reload it at every step, and pieces keep the number
@@ -118,7 +119,7 @@ struct Lowering {
         var total = ordered[0].value
         var k = 1
         while k < ordered.count {
-            let end = Swift.min(ordered.count, k + Lowering.sumChunk - 1)
+            let end = Swift.min(ordered.count, k + sumChunk - 1)
             if end - k == 1 {
                 let t = ordered[k]
                 total = emit(t.negated ? .subtract : .add, total, t.value)
@@ -136,8 +137,9 @@ struct Lowering {
         return total
     }
 
-    /// The most terms one n-ary `sum` instruction adds.
+    /// The most terms one n-ary `sum` instruction adds (2: binary chains only).
     static let sumChunk = 32
+    private var sumChunk = Lowering.sumChunk
 
     /// `b ^ e`, with the evaluator's exact small-exponent cases split into
     /// squares so that `x^2` and `x^3` share `x*x`.

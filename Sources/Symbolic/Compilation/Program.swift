@@ -23,9 +23,15 @@ struct Program: Sendable {
     /// Maximal runs of consecutive instructions with the same opcode.
     var runs: [Run]
 
-    /// Instructions `start ..< end`, all with opcode `op`.
+    /// Instructions `start ..< end`, all with opcode `op`. A *strided* run
+    /// has destinations `d, d+1, …` and operands `a + i·strideA`,
+    /// `b + i·strideB` (strides 0 or 1), so it runs as one loop over
+    /// contiguous memory that the compiler vectorises.
     struct Run: Sendable {
         var op: Opcode
+        var isStrided: Bool
+        var strideA: UInt8
+        var strideB: UInt8
         var start: Int32
         var end: Int32
     }
@@ -33,11 +39,20 @@ struct Program: Sendable {
     var inputBase: Int { constants.count }
 
     /// Removes dead values, orders the rest (see ``Schedule``), then
-    /// numbers the slots, reusing a temporary's slot once its last reader
-    /// has run (live ranges on straight-line code: one forward pass is exact).
+    /// numbers the slots.
+    ///
+    /// Depth-first programs reuse a temporary's slot once its last reader
+    /// has run (live ranges on straight-line code: one forward pass is
+    /// exact). Level-scheduled programs give every value its own slot, in
+    /// instruction order, unless that would take more than
+    /// ``maximumUnsharedSlots``: then a run of same-opcode instructions
+    /// writes consecutive slots and often reads consecutive slots too (the
+    /// i-th term's values were computed in order), which makes it a
+    /// vectorisable strided run.
     init(_ lowered: LoweredProgram, inputCount: Int, schedule: Schedule) {
         let values = lowered.values
         let order = schedule.order(lowered)
+        let reuseSlots = schedule == .depthFirst || order.count > Program.maximumUnsharedSlots
         var live = [Bool](repeating: false, count: values.count)
         for v in order { live[Int(v)] = true; lowered.forEachOperand(of: Int(v)) { live[Int($0)] = true } }
         for o in lowered.outputs { live[Int(o)] = true }
@@ -73,12 +88,12 @@ struct Program: Sendable {
         for (k, v) in order.enumerated() {
             // Release operands that die here before choosing the destination:
             // an instruction reads all its operands before it writes.
-            lowered.forEachOperand(of: Int(v)) { operand in
+            if reuseSlots { lowered.forEachOperand(of: Int(v)) { operand in
                 if !values[Int(operand)].isLeaf, lastUse[Int(operand)] == Int32(k) {
                     lastUse[Int(operand)] = -1   // release once, even if read twice
                     free.append(slot[Int(operand)])
                 }
-            }
+            } }
             let dest: Int32
             if let reused = free.popLast() { dest = reused } else { dest = next; next += 1 }
             slot[Int(v)] = dest
@@ -98,7 +113,8 @@ struct Program: Sendable {
         }
 
         self.instructions = instructions
-        self.runs = Program.runs(of: instructions)
+        // Strided runs need independent instructions (levels) writing fresh slots.
+        self.runs = Program.runs(of: instructions, strided: !reuseSlots)
         self.sumOperands = sumOperands
         self.constants = constants
         self.inputCount = inputCount
@@ -107,16 +123,66 @@ struct Program: Sendable {
         self.deadInstructionCount = operationCount - order.count
     }
 
-    static func runs(of code: [Instruction]) -> [Run] {
+    /// Values beyond which level-scheduled programs reuse slots (32 MB of work memory).
+    static let maximumUnsharedSlots = 1 << 22
+
+    /// Shortest strided run worth its own loop.
+    static let minimumStridedRun = 4
+
+    /// Maximal runs of one opcode, split into strided and plain pieces.
+    static func runs(of code: [Instruction], strided: Bool) -> [Run] {
         var runs: [Run] = []
         var i = 0
         while i < code.count {
             var j = i + 1
             while j < code.count && code[j].op == code[i].op { j += 1 }
-            runs.append(Run(op: code[i].op, start: Int32(i), end: Int32(j)))
+            if strided {
+                appendRuns(code, i..<j, to: &runs)
+            } else {
+                runs.append(Run(op: code[i].op, isStrided: false, strideA: 0, strideB: 0, start: Int32(i), end: Int32(j)))
+            }
             i = j
         }
         return runs
+    }
+
+    /// Splits one same-opcode range into maximal strided pieces (of at
+    /// least ``minimumStridedRun`` instructions) and plain pieces between them.
+    private static func appendRuns(_ code: [Instruction], _ range: Range<Int>, to runs: inout [Run]) {
+        let op = code[range.lowerBound].op
+        var plainStart = range.lowerBound
+        var k = range.lowerBound
+        while k < range.upperBound {
+            var end = k + 1
+            var strideA: Int32 = 0, strideB: Int32 = 0
+            if ScalarExecution.hasStridedForm(op), k + 1 < range.upperBound, code[k + 1].dest == code[k].dest + 1 {
+                strideA = code[k + 1].a - code[k].a
+                strideB = op.arity == 2 ? code[k + 1].b - code[k].b : 0
+                if (0...1).contains(strideA) && (0...1).contains(strideB) {
+                    let first = code[k]
+                    while end < range.upperBound {
+                        let c = code[end], n = Int32(end - k)
+                        guard c.dest == first.dest + n, c.a == first.a + n * strideA,
+                              op.arity == 1 || c.b == first.b + n * strideB else { break }
+                        end += 1
+                    }
+                }
+            }
+            if end - k >= minimumStridedRun {
+                if plainStart < k {
+                    runs.append(Run(op: op, isStrided: false, strideA: 0, strideB: 0, start: Int32(plainStart), end: Int32(k)))
+                }
+                runs.append(Run(op: op, isStrided: true, strideA: UInt8(strideA), strideB: UInt8(strideB),
+                                start: Int32(k), end: Int32(end)))
+                plainStart = end
+                k = end
+            } else {
+                k += 1
+            }
+        }
+        if plainStart < range.upperBound {
+            runs.append(Run(op: op, isStrided: false, strideA: 0, strideB: 0, start: Int32(plainStart), end: Int32(range.upperBound)))
+        }
     }
 
     /// Evaluates the program: copies `inputs` into `work` (which must hold

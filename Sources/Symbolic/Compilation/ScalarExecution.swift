@@ -9,6 +9,10 @@ enum ScalarExecution {
     static func execute(_ code: UnsafePointer<Instruction>, _ runs: UnsafeBufferPointer<Program.Run>,
                         _ sumOperands: UnsafeBufferPointer<Int32>, _ w: UnsafeMutablePointer<Double>) {
         for run in runs {
+            if run.isStrided {
+                executeStrided(run, code[Int(run.start)], w)
+                continue
+            }
             let range = Int(run.start)..<Int(run.end)
             switch run.op {
             case .add:
@@ -31,6 +35,61 @@ enum ScalarExecution {
             default:
                 for i in range { let c = code[i]; w[Int(c.dest)] = c.op.apply(w[Int(c.a)], w[Int(c.b)]) }
             }
+        }
+    }
+
+    /// Whether `op` has a strided (vectorised) loop.
+    static func hasStridedForm(_ op: Opcode) -> Bool {
+        switch op {
+        case .add, .subtract, .multiply, .multiplyReciprocal, .square, .negate, .reciprocal, .tanh: return true
+        default: return false
+        }
+    }
+
+    /// A strided run: destinations `first.dest + i`, operands
+    /// `first.a + i·strideA` and `first.b + i·strideB`.
+    @inline(__always)
+    static func executeStrided(_ run: Program.Run, _ first: Instruction, _ w: UnsafeMutablePointer<Double>) {
+        let n = Int(run.end - run.start)
+        let d = w + Int(first.dest), a = w + Int(first.a), b = w + Int(first.b)
+        @inline(__always) func binary(_ f: (Double, Double) -> Double) {
+            switch (run.strideA, run.strideB) {
+            case (1, 1): for i in 0..<n { d[i] = f(a[i], b[i]) }
+            case (1, _): let y = b[0]; for i in 0..<n { d[i] = f(a[i], y) }
+            case (_, 1): let x = a[0]; for i in 0..<n { d[i] = f(x, b[i]) }
+            default: let v = f(a[0], b[0]); for i in 0..<n { d[i] = v }
+            }
+        }
+        @inline(__always) func unary(_ f: (Double) -> Double) {
+            if run.strideA == 1 {
+                for i in 0..<n { d[i] = f(a[i]) }
+            } else {
+                let v = f(a[0])
+                for i in 0..<n { d[i] = v }
+            }
+        }
+        switch run.op {
+        case .add: binary { $0 + $1 }
+        case .subtract: binary { $0 - $1 }
+        case .multiply: binary { $0 * $1 }
+        case .multiplyReciprocal: binary { $0 * (1 / $1) }
+        case .square: unary { $0 * $0 }
+        case .negate: unary { -$0 }
+        case .reciprocal: unary { 1 / $0 }
+        case .tanh:
+            if run.strideA == 1 {
+                var i = 0
+                while i + 4 <= n {
+                    let v = VectorMath.tanh(UnsafeRawPointer(a + i).loadUnaligned(as: VectorMath.Vector.self))
+                    UnsafeMutableRawPointer(d + i).storeBytes(of: v, as: VectorMath.Vector.self)
+                    i += 4
+                }
+                while i < n { d[i] = VectorMath.tanh(a[i]); i += 1 }
+            } else {
+                unary { VectorMath.tanh($0) }
+            }
+        default:
+            for i in 0..<n { d[i] = run.op.apply(a[i * Int(run.strideA)], b[i * Int(run.strideB)]) }
         }
     }
 
