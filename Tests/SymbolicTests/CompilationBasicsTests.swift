@@ -129,6 +129,17 @@ import Testing
         #expect(f.statistics.vectorizedInstructionCount == 98)
         let values = (0..<50).map { Double($0) * 0.1 }
         #expect(f(values) == (0..<49).map { values[$0 + 1] - values[$0] * values[$0] })
+
+        // Runs of three-term sums with subtracted and constant terms.
+        let three = Symbolic.Expression(3)
+        let sums = (0..<40).map { i -> Symbolic.Expression in
+            let product: Symbolic.Expression = vs[i + 1] * vs[i + 2]
+            return vs[i] - product + three
+        }
+        let g = try CompiledFunction(sums, variables: names)
+        #expect(g.statistics.vectorizedInstructionCount == 80)
+        let point = Dictionary(uniqueKeysWithValues: zip(names, values))
+        #expect(g(values) == sums.map { try! $0.evaluate(at: point) })
     }
 
     @Test func longSumsBecomeChunkedSumInstructions() throws {

@@ -13,7 +13,8 @@ func benchmarkRosenbrock(_ n: Int, _ report: Reporter) {
         return result
     }
     func size(_ c: CompiledFunction) -> [(String, Record.JSONValue)] {
-        [("n_instructions", .integer(c.statistics.instructionCount)), ("program_bytes", .integer(c.statistics.programBytes)),
+        [("n_instructions", .integer(c.statistics.instructionCount)), ("n_vectorized", .integer(c.statistics.vectorizedInstructionCount)),
+         ("program_bytes", .integer(c.statistics.programBytes)),
          ("workspace_bytes", .integer(8 * c.statistics.workSlotCount))]
     }
     func call(_ op: String, check: [(String, Record.JSONValue)], _ body: () -> Void) {

@@ -79,7 +79,8 @@ struct Lowering {
                     }
                 }
                 if graph.negate[i] {
-                    if ops.count == 1 { negated[i] = v }
+                    // Sums subtract v instead: s + (-1·y)·z == s - y·z exactly.
+                    negated[i] = v
                     v = emit(.negate, v)
                 }
                 valueOf[i] = v

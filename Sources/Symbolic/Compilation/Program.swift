@@ -34,6 +34,8 @@ struct Program: Sendable {
         var strideB: UInt8
         var start: Int32
         var end: Int32
+        /// For strided `sum` runs: bit j set when term j has stride 1 (else 0).
+        var termStrides: UInt32 = 0
     }
 
     var inputBase: Int { constants.count }
@@ -114,13 +116,30 @@ struct Program: Sendable {
 
         self.instructions = instructions
         // Strided runs need independent instructions (levels) writing fresh slots.
-        self.runs = Program.runs(of: instructions, strided: !reuseSlots)
+        self.runs = Program.runs(of: instructions, sumOperands: sumOperands, strided: !reuseSlots)
         self.sumOperands = sumOperands
         self.constants = constants
         self.inputCount = inputCount
         self.slotCount = Int(next)
         self.outputSlots = lowered.outputs.map { slot[Int($0)] }
         self.deadInstructionCount = operationCount - order.count
+    }
+
+    /// The term strides (bit j: stride 1, else 0) that take sum `x` to
+    /// sum `y` at the next destination, or `nil` if they do not fit.
+    private static func sumStrides(_ x: Instruction, _ y: Instruction, _ operands: [Int32]) -> UInt32? {
+        guard y.dest == x.dest + 1, x.b == y.b, x.b <= 32 else { return nil }
+        var strides: UInt32 = 0
+        for j in 0..<Int(x.b) {
+            let (p, q) = (operands[Int(x.a) + j], operands[Int(y.a) + j])
+            guard (p < 0) == (q < 0) else { return nil }
+            switch (q & 0x7FFF_FFFF) - (p & 0x7FFF_FFFF) {
+            case 0: break
+            case 1: strides |= 1 << UInt32(j)
+            default: return nil
+            }
+        }
+        return strides
     }
 
     /// Values beyond which level-scheduled programs reuse slots (32 MB of work memory).
@@ -130,14 +149,14 @@ struct Program: Sendable {
     static let minimumStridedRun = 4
 
     /// Maximal runs of one opcode, split into strided and plain pieces.
-    static func runs(of code: [Instruction], strided: Bool) -> [Run] {
+    static func runs(of code: [Instruction], sumOperands: [Int32], strided: Bool) -> [Run] {
         var runs: [Run] = []
         var i = 0
         while i < code.count {
             var j = i + 1
             while j < code.count && code[j].op == code[i].op { j += 1 }
             if strided {
-                appendRuns(code, i..<j, to: &runs)
+                appendRuns(code, sumOperands, i..<j, to: &runs)
             } else {
                 runs.append(Run(op: code[i].op, isStrided: false, strideA: 0, strideB: 0, start: Int32(i), end: Int32(j)))
             }
@@ -148,14 +167,20 @@ struct Program: Sendable {
 
     /// Splits one same-opcode range into maximal strided pieces (of at
     /// least ``minimumStridedRun`` instructions) and plain pieces between them.
-    private static func appendRuns(_ code: [Instruction], _ range: Range<Int>, to runs: inout [Run]) {
+    private static func appendRuns(_ code: [Instruction], _ sumOperands: [Int32], _ range: Range<Int>, to runs: inout [Run]) {
         let op = code[range.lowerBound].op
         var plainStart = range.lowerBound
         var k = range.lowerBound
         while k < range.upperBound {
             var end = k + 1
-            var strideA: Int32 = 0, strideB: Int32 = 0
-            if ScalarExecution.hasStridedForm(op), k + 1 < range.upperBound, code[k + 1].dest == code[k].dest + 1 {
+            var strideA: Int32 = 0, strideB: Int32 = 0, termStrides: UInt32 = 0
+            if op == .sum, k + 1 < range.upperBound, let strides = sumStrides(code[k], code[k + 1], sumOperands) {
+                termStrides = strides
+                while end < range.upperBound, code[end].dest == code[end - 1].dest + 1,
+                      sumStrides(code[end - 1], code[end], sumOperands) == strides {
+                    end += 1
+                }
+            } else if ScalarExecution.hasStridedForm(op), k + 1 < range.upperBound, code[k + 1].dest == code[k].dest + 1 {
                 strideA = code[k + 1].a - code[k].a
                 strideB = op.arity == 2 ? code[k + 1].b - code[k].b : 0
                 if (0...1).contains(strideA) && (0...1).contains(strideB) {
@@ -173,7 +198,7 @@ struct Program: Sendable {
                     runs.append(Run(op: op, isStrided: false, strideA: 0, strideB: 0, start: Int32(plainStart), end: Int32(k)))
                 }
                 runs.append(Run(op: op, isStrided: true, strideA: UInt8(strideA), strideB: UInt8(strideB),
-                                start: Int32(k), end: Int32(end)))
+                                start: Int32(k), end: Int32(end), termStrides: termStrides))
                 plainStart = end
                 k = end
             } else {

@@ -10,7 +10,11 @@ enum ScalarExecution {
                         _ sumOperands: UnsafeBufferPointer<Int32>, _ w: UnsafeMutablePointer<Double>) {
         for run in runs {
             if run.isStrided {
-                executeStrided(run, code[Int(run.start)], w)
+                if run.op == .sum {
+                    executeStridedSum(run, code[Int(run.start)], sumOperands.baseAddress!, w)
+                } else {
+                    executeStrided(run, code[Int(run.start)], w)
+                }
                 continue
             }
             let range = Int(run.start)..<Int(run.end)
@@ -90,6 +94,30 @@ enum ScalarExecution {
             }
         default:
             for i in 0..<n { d[i] = run.op.apply(a[i * Int(run.strideA)], b[i * Int(run.strideB)]) }
+        }
+    }
+
+    /// A strided run of n-ary sums: term by term over the whole run, each
+    /// destination adding its terms in the same order as ``sum(_:_:_:)``.
+    @inline(__always)
+    static func executeStridedSum(_ run: Program.Run, _ first: Instruction, _ sumOperands: UnsafePointer<Int32>,
+                                  _ w: UnsafeMutablePointer<Double>) {
+        let n = Int(run.end - run.start)
+        let d = w + Int(first.dest), terms = sumOperands + Int(first.a)
+        let t0 = w + Int(terms[0] & 0x7FFF_FFFF)
+        if run.termStrides & 1 != 0 {
+            d.update(from: t0, count: n)
+        } else {
+            d.update(repeating: t0[0], count: n)
+        }
+        for j in 1..<Int(first.b) {
+            let t = terms[j], a = w + Int(t & 0x7FFF_FFFF)
+            switch (run.termStrides >> UInt32(j) & 1 != 0, t < 0) {
+            case (true, false): for i in 0..<n { d[i] = d[i] + a[i] }
+            case (true, true): for i in 0..<n { d[i] = d[i] - a[i] }
+            case (false, false): let v = a[0]; for i in 0..<n { d[i] = d[i] + v }
+            case (false, true): let v = a[0]; for i in 0..<n { d[i] = d[i] - v }
+            }
         }
     }
 

@@ -86,18 +86,37 @@ enum Schedule {
             result[next[l]] = v
             next[l] += 1
         }
-        func opcode(_ v: Int32) -> UInt8 {
-            if case .operation(let op, _, _) = lowered.values[Int(v)] { return op.rawValue }
-            return Opcode.sum.rawValue
+        // Within a level: by opcode, then by where the operands come from
+        // (their own level and opcode, or which constant, or "an input"),
+        // keeping the depth-first order otherwise. Instructions that do the
+        // same thing to values of the same kind become neighbours, and
+        // since those values were laid out in the same order, their slots
+        // are consecutive: strided, vectorisable runs.
+        func opcode(_ v: Int32) -> Int {
+            if case .operation(let op, _, _) = lowered.values[Int(v)] { return Int(op.rawValue) }
+            return Int(Opcode.sum.rawValue)
+        }
+        func origin(_ v: Int32) -> Int {
+            guard v >= 0 else { return -3 }
+            switch lowered.values[Int(v)] {
+            case .constant: return -4 - Int(v)      // each constant its own origin (stride 0)
+            case .input: return -2
+            case .operation, .sum: return Int(level[Int(v)]) * 64 + opcode(v)
+            }
+        }
+        func key(_ v: Int32) -> (Int, Int, Int) {
+            switch lowered.values[Int(v)] {
+            case .operation(let op, let a, let b): return (Int(op.rawValue), origin(a), origin(b))
+            case .sum(let start, let count): return (opcode(v), Int(count), origin(lowered.sumTerms[Int(start)] & ~LoweredProgram.subtractBit))
+            case .constant, .input: return (0, 0, 0)
+            }
         }
         for l in 1...Swift.max(1, Int(maxLevel)) where l < start.count {
             let range = start[l]..<(l + 1 < start.count ? start[l + 1] : order.count)
             if range.count > 1 {
-                let sorted = result[range].enumerated().sorted { a, b in
-                    let (oa, ob) = (opcode(a.element), opcode(b.element))
-                    return oa != ob ? oa < ob : a.offset < b.offset
-                }
-                for (k, e) in sorted.enumerated() { result[range.lowerBound + k] = e.element }
+                let keyed = result[range].enumerated().map { (key: key($0.element), offset: $0.offset, value: $0.element) }
+                let sorted = keyed.sorted { a, b in a.key != b.key ? a.key < b.key : a.offset < b.offset }
+                for (k, e) in sorted.enumerated() { result[range.lowerBound + k] = e.value }
             }
         }
         return result
