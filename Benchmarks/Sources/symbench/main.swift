@@ -12,6 +12,15 @@ let arguments = CommandLine.arguments.dropFirst()
 let report = Reporter(json: arguments.contains("--json"))
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
 
+if arguments.contains("--profile-compile") {
+    // For profilers: compile R(10000) value+gradient repeatedly.
+    let (f, variables) = Workloads.rosenbrock(10000)
+    let outputs = [f] + f.gradient(withRespectTo: variables)
+    let t0 = now()
+    for _ in 0..<20 { sink += Double(try! CompiledFunction(outputs, variables: variables).outputCount) }
+    print("compile R(10000) f+g:", Reporter.format((now() - t0) / 20))
+    exit(0)
+}
 if arguments.contains("--experiments") {
     runExperiments()
     exit(0)

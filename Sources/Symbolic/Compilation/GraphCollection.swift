@@ -55,68 +55,70 @@ struct NodeGraph {
         }
 
         // Discovery order first; ids and operand ids recorded as we go.
+        // Nodes live as long as the process (the intern table is an arena),
+        // so the stack holds them unretained: no reference counting per edge.
         var ids: [Int] = []
         var operandIDs: [Int] = []
-        var stack: [Expression] = []
+        var stack: [Unmanaged<Node>] = []
         var minID = maxID
-        for r in roots where markNew(r.id) { stack.append(r) }
-        while let e = stack.popLast() {
-            ids.append(e.id)
-            operandStart.append(Int32(operandIDs.count))
-            minID = Swift.min(minID, e.id)
-            var tag = Tag.sum, auxiliary: Int32 = 0, value = 0.0, negated = false
-            switch e.kind {
-            case .constant(let n):
-                tag = .constant
-                value = n.doubleValue
-            case .namedConstant(let c):
-                tag = .constant
-                value = c.value
-            case .variable(let name):
-                guard let index = inputIndex[name] else { throw .unknownVariable(name) }
-                tag = .variable
-                auxiliary = index
-            case .sum(let xs):
-                for c in xs {
-                    operandIDs.append(c.id)
-                    if markNew(c.id) { stack.append(c) }
+        var unknown: String?
+        for r in roots where markNew(r.id) { stack.append(.passUnretained(r.node)) }
+        while let top = stack.popLast() {
+            top._withUnsafeGuaranteedRef { node in
+                let id = node.id
+                ids.append(id)
+                operandStart.append(Int32(operandIDs.count))
+                minID = Swift.min(minID, id)
+                @inline(__always) func visit(_ c: Expression) {
+                    let cid = c.node.id
+                    operandIDs.append(cid)
+                    if markNew(cid) { stack.append(.passUnretained(c.node)) }
                 }
-            case .product(let xs):
-                tag = .product
-                for (k, c) in xs.enumerated() {
-                    // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
-                    // so a leading -1 becomes a final negation.
-                    if k == 0, xs.count > 1, c.constantDoubleValue == -1 {
-                        negated = true
-                        continue
+                var tag = Tag.sum, auxiliary: Int32 = 0, value = 0.0, negated = false
+                switch node.kind {
+                case .constant(let n):
+                    tag = .constant
+                    value = n.doubleValue
+                case .namedConstant(let c):
+                    tag = .constant
+                    value = c.value
+                case .variable(let name):
+                    tag = .variable
+                    if let index = inputIndex[name] { auxiliary = index } else { unknown = unknown ?? name }
+                case .sum(let xs):
+                    for c in xs { visit(c) }
+                case .product(let xs):
+                    tag = .product
+                    for (k, c) in xs.enumerated() {
+                        // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
+                        // so a leading -1 becomes a final negation.
+                        if k == 0, xs.count > 1, c.constantDoubleValue == -1 {
+                            negated = true
+                        } else {
+                            visit(c)
+                        }
                     }
-                    operandIDs.append(c.id)
-                    if markNew(c.id) { stack.append(c) }
+                case .power(let b, let x):
+                    if let c = x.constantDoubleValue {
+                        tag = .constantPower
+                        value = c
+                    } else {
+                        tag = .power
+                    }
+                    visit(b)
+                    visit(x)
+                case .call(let f, let xs):
+                    tag = .call
+                    auxiliary = Int32(Opcode(f).rawValue)
+                    for c in xs { visit(c) }
                 }
-            case .power(let b, let x):
-                if let c = x.constantDoubleValue {
-                    tag = .constantPower
-                    value = c
-                } else {
-                    tag = .power
-                }
-                operandIDs.append(b.id)
-                operandIDs.append(x.id)
-                if markNew(b.id) { stack.append(b) }
-                if markNew(x.id) { stack.append(x) }
-            case .call(let f, let xs):
-                tag = .call
-                auxiliary = Int32(Opcode(f).rawValue)
-                for c in xs {
-                    operandIDs.append(c.id)
-                    if markNew(c.id) { stack.append(c) }
-                }
+                tags.append(tag)
+                aux.append(auxiliary)
+                constants.append(value)
+                negate.append(negated)
             }
-            tags.append(tag)
-            aux.append(auxiliary)
-            constants.append(value)
-            negate.append(negated)
         }
+        if let unknown { throw .unknownVariable(unknown) }
         operandStart.append(Int32(operandIDs.count))
 
         // Topological order = ascending id. Rank ids by scanning the bitmap
