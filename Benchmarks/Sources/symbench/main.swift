@@ -21,6 +21,35 @@ if arguments.contains("--profile-compile") {
     print("compile R(10000) f+g:", Reporter.format((now() - t0) / 20))
     exit(0)
 }
+if arguments.contains("--profile-gradient") {
+    // For profilers: the symbolic gradient and Hessian of R(10000) (the core's calculus).
+    let (f, variables) = Workloads.rosenbrock(10000)
+    var t0 = now()
+    let g = f.gradient(withRespectTo: variables)
+    print("gradient R(10000):", Reporter.format(now() - t0), g.count)
+    t0 = now()
+    let h = f.hessianEntries(withRespectTo: variables)
+    print("hessian entries R(10000):", Reporter.format(now() - t0), h.count)
+    exit(0)
+}
+if arguments.contains("--profile-mlp") {
+    // For profilers: MLP(50) value+gradient over the 200 samples, repeatedly.
+    let mlp = MLPWorkload(hidden: 50)
+    let loss = mlp.sampleLoss()
+    let batch = try! CompiledFunction([loss] + loss.gradient(withRespectTo: mlp.variables), variables: mlp.variables,
+                                      parameters: MLPWorkload.parameters).batched(over: .parameters)
+    let columns = try! batch.columns(mlp.sampleRows)
+    var ws = batch.makeWorkspace()
+    var sums = [Double](repeating: 0, count: batch.outputCount)
+    let t0 = now()
+    for _ in 0..<5000 {
+        columns.withUnsafeBufferPointer { c in mlp.start.withUnsafeBufferPointer { s in sums.withUnsafeMutableBufferPointer { o in
+            batch.sum(columns: c, pointCount: 200, shared: s, into: o, workspace: &ws)
+        } } }
+    }
+    print("MLP(50) f+g:", Reporter.format((now() - t0) / 5000))
+    exit(0)
+}
 if arguments.contains("--experiments") {
     runExperiments()
     exit(0)
