@@ -89,7 +89,9 @@ final class Reporter {
         var keys: [(String, Int)] = []
         for r in records where !keys.contains(where: { $0 == (r.workload, r.size) }) { keys.append((r.workload, r.size)) }
         for (w, n) in keys {
-            func t(_ op: String) -> Double? { records.first { $0.workload == w && $0.size == n && $0.op == op && $0.variant != nil && ($0.variant == "compiled") }?.seconds }
+            func t(_ op: String) -> Double? {
+                records.first { $0.workload == w && $0.size == n && $0.op == op && ($0.variant == nil || $0.variant == "compiled") }?.seconds
+            }
             let cells = ["build", "grad", "hess", "compile_fg", "eval_f", "eval_fg", "eval_hess"].map { t($0).map(Reporter.format) ?? "—" }
             let ratio = t("eval_fg").flatMap { fg in t("eval_f").map { String(format: "%.2f", fg / $0) } } ?? "—"
             let name = w == "rosen" ? "R(\(n))" : "MLP(\(n))"

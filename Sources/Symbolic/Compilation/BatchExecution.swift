@@ -13,10 +13,12 @@ enum BatchExecution {
     ///   - rows: `rowCount` rows of `stride` doubles; the per-point input
     ///     rows hold the chunk's inputs.
     ///   - shared: The work array of the shared program after it ran.
+    ///   - deliver: Called by each `output` instruction with the output's
+    ///     index and its row (valid only during the call).
     @inline(__always)
     static func execute(_ code: UnsafeBufferPointer<Instruction>, _ sumOperands: UnsafeBufferPointer<Int32>,
                         rows: UnsafeMutablePointer<Double>, stride: Int, count: Int,
-                        shared: UnsafePointer<Double>) {
+                        shared: UnsafePointer<Double>, deliver: (_ output: Int, _ row: UnsafePointer<Double>) -> Void) {
         let c = count
         for ins in code {
             let d = rows + Int(ins.dest) * stride
@@ -85,6 +87,7 @@ enum BatchExecution {
             case .sigmoid: unary { Function.stableSigmoid($0) }
             case .relu: unary { Function.relu.evaluate($0) }
             case .softplus: unary { Function.stableSoftplus($0) }
+            case .output: deliver(Int(ins.b), row(ins.a))
             case .sum: sum(sumOperands.baseAddress! + Int(ins.a), Int(ins.b), into: d, rows: rows, stride: stride, count: c, shared: shared)
             }
         }

@@ -21,7 +21,8 @@ struct BatchProgram: Sendable {
     var rowInputs: [Int32]
     /// The number of rows.
     var rowCount: Int
-    /// Per output: a row, or (bit 30 set) a shared slot.
+    /// Per output: a row, or (bit 30 set) a shared slot; `-1` for outputs
+    /// that an `output` instruction delivers as soon as they are computed.
     var outputs: [Int32]
 
     static let sharedBit = Int32(1 << 30)
@@ -77,17 +78,49 @@ struct BatchProgram: Sendable {
                 rowInputs.append(i)
             }
         }
+        // Computed per-point outputs are delivered by an `output` instruction
+        // right after the instruction computing them (CasADi's OP_OUTPUT):
+        // their rows are then free for reuse, instead of all outputs (31,878
+        // for an MLP(50) Hessian) staying live to the end of the chunk.
+        var outputsOf: [Int32: [Int32]] = [:]
+        for (k, o) in lowered.outputs.enumerated() where varying[Int(o)] && !values[Int(o)].isLeaf {
+            outputsOf[o, default: []].append(Int32(k))
+        }
+        enum Step { case compute(Int32), output(value: Int32, index: Int32) }
+        var steps: [Step] = []
+        steps.reserveCapacity(order.count + outputsOf.count)
+        for v in order {
+            steps.append(.compute(v))
+            for k in outputsOf[v] ?? [] { steps.append(.output(value: v, index: k)) }
+        }
         var lastUse = [Int32](repeating: -1, count: values.count)
-        for (k, v) in order.enumerated() { lowered.forEachOperand(of: Int(v)) { lastUse[Int($0)] = Int32(k) } }
-        for o in lowered.outputs { lastUse[Int(o)] = Int32.max }
+        for (k, step) in steps.enumerated() {
+            switch step {
+            case .compute(let v): lowered.forEachOperand(of: Int(v)) { lastUse[Int($0)] = Int32(k) }
+            case .output(let v, _): lastUse[Int(v)] = Int32(k)
+            }
+        }
 
         func operand(_ v: Int32) -> Int32 { varying[Int(v)] ? row[Int(v)] : sharedSlot(v) | BatchProgram.sharedBit }
         var free: [Int32] = []
         var next = Int32(rowInputs.count)
         var instructions: [Instruction] = []
-        instructions.reserveCapacity(order.count)
+        instructions.reserveCapacity(steps.count)
         var sumOperands: [Int32] = []
-        for (k, v) in order.enumerated() {
+        func release(_ o: Int32, at k: Int) {
+            if varying[Int(o)], !values[Int(o)].isLeaf, lastUse[Int(o)] == Int32(k) {
+                lastUse[Int(o)] = -1
+                free.append(row[Int(o)])
+            }
+        }
+        for (k, step) in steps.enumerated() {
+            guard case .compute(let v) = step else {
+                if case .output(let v, let index) = step {
+                    instructions.append(Instruction(.output, dest: 0, row[Int(v)], index))
+                    release(v, at: k)
+                }
+                continue
+            }
             let dest: Int32
             if let reused = free.popLast() { dest = reused } else { dest = next; next += 1 }
             row[Int(v)] = dest
@@ -106,18 +139,13 @@ struct BatchProgram: Sendable {
             case .constant, .input:
                 preconditionFailure("leaves are not scheduled")
             }
-            lowered.forEachOperand(of: Int(v)) { o in
-                if varying[Int(o)], !values[Int(o)].isLeaf, lastUse[Int(o)] == Int32(k) {
-                    lastUse[Int(o)] = -1
-                    free.append(row[Int(o)])
-                }
-            }
+            lowered.forEachOperand(of: Int(v)) { release($0, at: k) }
         }
         self.shared = shared
         self.instructions = instructions
         self.sumOperands = sumOperands
         self.rowInputs = rowInputs
         self.rowCount = Int(next)
-        self.outputs = lowered.outputs.map(operand)
+        self.outputs = lowered.outputs.map { o in outputsOf[o] != nil ? -1 : operand(o) }
     }
 }

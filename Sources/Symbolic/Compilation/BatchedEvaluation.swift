@@ -35,9 +35,12 @@ extension BatchedFunction {
     public func evaluate(columns: UnsafeBufferPointer<Double>, pointCount: Int, shared: UnsafeBufferPointer<Double>,
                          into outputs: UnsafeMutableBufferPointer<Double>, workspace: inout Workspace, threads: Int = 1) {
         precondition(outputs.count == outputCount * pointCount, "expected room for \(outputCount * pointCount) outputs")
-        run(columns: columns, pointCount: pointCount, shared: shared, workspace: &workspace, threads: threads) { chunk, start, count, rows, sharedWork in
+        run(columns: columns, pointCount: pointCount, shared: shared, workspace: &workspace, threads: threads,
+            deliver: { _, start, count, k, row in
+                (outputs.baseAddress! + k * pointCount + start).update(from: row, count: count)
+            }) { chunk, start, count, rows, sharedWork in
             guard let out = outputs.baseAddress else { return }
-            for (k, o) in program.outputs.enumerated() {
+            for (k, o) in program.outputs.enumerated() where o != -1 {
                 let target = out + k * pointCount + start
                 if o & BatchProgram.sharedBit != 0 {
                     target.update(repeating: sharedWork[Int(o & BatchProgram.indexMask)], count: count)
@@ -71,8 +74,11 @@ extension BatchedFunction {
         if partialStorage.count < chunks * k { partialStorage = [Double](repeating: 0, count: chunks * k) }
         partialStorage.withUnsafeMutableBufferPointer { partialBuffer in
             let partials = partialBuffer.baseAddress!
-            run(columns: columns, pointCount: pointCount, shared: shared, workspace: &workspace, threads: threads) { chunk, _, count, rows, sharedWork in
-                for (j, o) in program.outputs.enumerated() {
+            run(columns: columns, pointCount: pointCount, shared: shared, workspace: &workspace, threads: threads,
+                deliver: { chunk, _, count, j, row in
+                    partials[chunk * k + j] = BatchedFunction.laneSum(row, count: count)
+                }) { chunk, _, count, rows, sharedWork in
+                for (j, o) in program.outputs.enumerated() where o != -1 {
                     let p = partials + chunk * k + j
                     if o & BatchProgram.sharedBit != 0 {
                         p.pointee = BatchedFunction.laneSum(repeating: sharedWork[Int(o & BatchProgram.indexMask)], count: count)
@@ -90,10 +96,12 @@ extension BatchedFunction {
     }
 
     /// Runs the shared program once, then every chunk of points (on
-    /// `threads` threads), calling `finish` for each chunk while its rows
-    /// are still in the thread's scratch memory.
+    /// `threads` threads), calling `deliver` for each output that an
+    /// instruction delivers and `finish` for each chunk (for the other
+    /// outputs) while its rows are still in the thread's scratch memory.
     private func run(columns: UnsafeBufferPointer<Double>, pointCount: Int, shared: UnsafeBufferPointer<Double>,
                      workspace: inout Workspace, threads: Int,
+                     deliver: (_ chunk: Int, _ start: Int, _ count: Int, _ output: Int, _ row: UnsafePointer<Double>) -> Void,
                      finish: (_ chunk: Int, _ start: Int, _ count: Int,
                               _ rows: UnsafeMutablePointer<Double>, _ sharedWork: UnsafePointer<Double>) -> Void) {
         precondition(workspace.identity == identity, "the workspace belongs to another function")
@@ -129,7 +137,7 @@ extension BatchedFunction {
                                                                       count: count)
                                     }
                                     BatchExecution.execute(code, sums, rows: rows, stride: chunkSize, count: count,
-                                                           shared: sharedValues)
+                                                           shared: sharedValues) { deliver(chunk, start, count, $0, $1) }
                                     finish(chunk, start, count, rows, sharedValues)
                                     chunk += threadCount
                                 }

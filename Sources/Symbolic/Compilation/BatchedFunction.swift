@@ -27,7 +27,7 @@ extension CompiledFunction {
     ///   - chunkSize: Points evaluated together by each instruction (a
     ///     tuning knob; it also fixes the order of ``BatchedFunction/sum``).
     /// - Complexity: O(n) in the number of instructions.
-    public func batched(over varying: BatchedInputs, chunkSize: Int = 128) -> BatchedFunction {
+    public func batched(over varying: BatchedInputs, chunkSize: Int = 256) -> BatchedFunction {
         BatchedFunction(self, varying: varying, chunkSize: chunkSize)
     }
 }
@@ -75,8 +75,9 @@ public struct BatchedFunction: Sendable {
     /// The number of outputs per point.
     public var outputCount: Int { program.outputs.count }
 
-    /// Per-point instructions (each runs over a whole chunk of points).
-    public var pointInstructionCount: Int { program.instructions.count }
+    /// Per-point instructions (each runs over a whole chunk of points), not
+    /// counting the deliveries of outputs.
+    public var pointInstructionCount: Int { program.instructions.count { $0.op != .output } }
 
     /// Rows of work memory per chunk (each `chunkSize` doubles), after
     /// reusing the rows of dead values.

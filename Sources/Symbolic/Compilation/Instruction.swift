@@ -24,6 +24,8 @@ enum Opcode: UInt8, Sendable, CaseIterable {
     case abs, sign, step, sigmoid, relu, softplus
     /// N-ary: `sumOperands[a ..< a + b]` added (or subtracted) left to right.
     case sum
+    /// Batched programs only: deliver row `a` as output `b`.
+    case output
 
     /// The number of operands (1 or 2; `sum` has its own list).
     var arity: Int {
@@ -78,6 +80,7 @@ enum Opcode: UInt8, Sendable, CaseIterable {
         case .reciprocal: return "reciprocal"
         case .square: return "square"
         case .sum: return "sum"
+        case .output: return "output"
         case .squareRoot: return "sqrt"
         case .atan2, .max, .min, .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh,
              .exp, .log, .log1p, .expm1, .abs, .sign, .step, .sigmoid, .relu, .softplus:
@@ -160,6 +163,7 @@ extension Opcode {
         case .relu: return Function.relu.evaluate(a)
         case .softplus: return Function.stableSoftplus(a)
         case .sum: preconditionFailure("sum is n-ary")
+        case .output: preconditionFailure("output is not arithmetic")
         }
     }
 
