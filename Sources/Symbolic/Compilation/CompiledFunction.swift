@@ -51,8 +51,6 @@ public struct CompiledFunction: Sendable {
     init(_ outputs: [Expression], variables: [String], parameters: [String],
          schedule: Schedule, sumChunk: Int) throws(CompilationError) {
         let inputs = variables + parameters
-        var seen = Set<String>()
-        for name in inputs where !seen.insert(name).inserted { throw .duplicateInput(name) }
         let lowered = try Lowering.lower(outputs, inputs: inputs, sumChunk: sumChunk)
         let program = Program(lowered, inputCount: inputs.count, schedule: schedule)
         self.variables = variables

@@ -56,70 +56,79 @@ struct NodeGraph {
 
         // Discovery order first; ids and operand ids recorded as we go.
         // Nodes live as long as the process (the intern table is an arena),
-        // so the stack holds them unretained: no reference counting per edge.
+        // so the stack holds them unretained. Everything is accumulated in
+        // locals (not in `self`, and not in closures) so that no access
+        // needs a run-time exclusivity check.
         var ids: [Int] = []
         var operandIDs: [Int] = []
+        var starts: [Int32] = []
+        var tags: [Tag] = [], aux: [Int32] = [], constants: [Double] = [], negate: [Bool] = []
         var stack: [Unmanaged<Node>] = []
         var minID = maxID
         var unknown: String?
         for r in roots where markNew(r.id) { stack.append(.passUnretained(r.node)) }
         while let top = stack.popLast() {
-            top._withUnsafeGuaranteedRef { node in
-                let id = node.id
-                ids.append(id)
-                operandStart.append(Int32(operandIDs.count))
-                minID = Swift.min(minID, id)
-                @inline(__always) func visit(_ c: Expression) {
-                    let cid = c.node.id
-                    operandIDs.append(cid)
-                    if markNew(cid) { stack.append(.passUnretained(c.node)) }
+            let node = top.takeUnretainedValue()
+            let id = node.id
+            ids.append(id)
+            starts.append(Int32(operandIDs.count))
+            minID = Swift.min(minID, id)
+            var tag = Tag.sum, auxiliary: Int32 = 0, value = 0.0, negated = false
+            var children: ArraySlice<Expression> = []
+            var pair: (Expression, Expression)?
+            switch node.kind {
+            case .constant(let n):
+                tag = .constant
+                value = n.doubleValue
+            case .namedConstant(let c):
+                tag = .constant
+                value = c.value
+            case .variable(let name):
+                tag = .variable
+                if let index = inputIndex[name] { auxiliary = index } else { unknown = unknown ?? name }
+            case .sum(let xs):
+                children = xs[...]
+            case .product(let xs):
+                tag = .product
+                // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
+                // so a leading -1 becomes a final negation.
+                if xs.count > 1, xs[0].constantDoubleValue == -1 {
+                    negated = true
+                    children = xs.dropFirst()
+                } else {
+                    children = xs[...]
                 }
-                var tag = Tag.sum, auxiliary: Int32 = 0, value = 0.0, negated = false
-                switch node.kind {
-                case .constant(let n):
-                    tag = .constant
-                    value = n.doubleValue
-                case .namedConstant(let c):
-                    tag = .constant
-                    value = c.value
-                case .variable(let name):
-                    tag = .variable
-                    if let index = inputIndex[name] { auxiliary = index } else { unknown = unknown ?? name }
-                case .sum(let xs):
-                    for c in xs { visit(c) }
-                case .product(let xs):
-                    tag = .product
-                    for (k, c) in xs.enumerated() {
-                        // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
-                        // so a leading -1 becomes a final negation.
-                        if k == 0, xs.count > 1, c.constantDoubleValue == -1 {
-                            negated = true
-                        } else {
-                            visit(c)
-                        }
-                    }
-                case .power(let b, let x):
-                    if let c = x.constantDoubleValue {
-                        tag = .constantPower
-                        value = c
-                    } else {
-                        tag = .power
-                    }
-                    visit(b)
-                    visit(x)
-                case .call(let f, let xs):
-                    tag = .call
-                    auxiliary = Int32(Opcode(f).rawValue)
-                    for c in xs { visit(c) }
+            case .power(let b, let x):
+                if let c = x.constantDoubleValue {
+                    tag = .constantPower
+                    value = c
+                } else {
+                    tag = .power
                 }
-                tags.append(tag)
-                aux.append(auxiliary)
-                constants.append(value)
-                negate.append(negated)
+                pair = (b, x)
+            case .call(let f, let xs):
+                tag = .call
+                auxiliary = Int32(Opcode(f).rawValue)
+                children = xs[...]
             }
+            for c in children {
+                let childID = c.node.id
+                operandIDs.append(childID)
+                if markNew(childID) { stack.append(.passUnretained(c.node)) }
+            }
+            if let (b, x) = pair {   // written out: no array for two operands
+                operandIDs.append(b.node.id)
+                if markNew(b.node.id) { stack.append(.passUnretained(b.node)) }
+                operandIDs.append(x.node.id)
+                if markNew(x.node.id) { stack.append(.passUnretained(x.node)) }
+            }
+            tags.append(tag)
+            aux.append(auxiliary)
+            constants.append(value)
+            negate.append(negated)
         }
+        starts.append(Int32(operandIDs.count))
         if let unknown { throw .unknownVariable(unknown) }
-        operandStart.append(Int32(operandIDs.count))
 
         // Topological order = ascending id. Rank ids by scanning the bitmap
         // (a counting sort), or sort when the ids are spread too thin.
@@ -150,15 +159,15 @@ struct NodeGraph {
         resolved.reserveCapacity(operandIDs.count)
         for d in order {
             start.append(Int32(resolved.count))
-            for k in Int(operandStart[Int(d)])..<Int(operandStart[Int(d) + 1]) {
+            for k in Int(starts[Int(d)])..<Int(starts[Int(d) + 1]) {
                 resolved.append(position.get(operandIDs[k]))
             }
         }
         start.append(Int32(resolved.count))
-        tags = permuted(tags)
-        aux = permuted(aux)
-        constants = permuted(constants)
-        negate = permuted(negate)
+        self.tags = permuted(tags)
+        self.aux = permuted(aux)
+        self.constants = permuted(constants)
+        self.negate = permuted(negate)
         operandStart = start
         operands = resolved
         rootPositions = roots.map { position.get($0.id) }

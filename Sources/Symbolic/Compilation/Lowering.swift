@@ -15,7 +15,7 @@ struct Lowering {
         var lowering = Lowering()
         lowering.sumChunk = Swift.max(2, sumChunk)
         for (i, name) in inputs.enumerated() {
-            inputIndex[name] = Int32(i)
+            guard inputIndex.updateValue(Int32(i), forKey: name) == nil else { throw .duplicateInput(name) }
             lowering.program.values.append(.input(Int32(i)))
         }
         try lowering.lowerGraph(outputs, inputIndex: inputIndex)
