@@ -8,7 +8,8 @@ struct Lowering {
     /// Lowers `outputs` over `inputs` (variables then parameters).
     ///
     /// - Throws: ``CompilationError/unknownVariable(_:)`` for a variable that
-    ///   is not among `inputs`.
+    ///   is not among `inputs`, ``CompilationError/duplicateInput(_:)`` for a
+    ///   name listed twice.
     static func lower(_ outputs: [Expression], inputs: [String], sumChunk: Int = Lowering.sumChunk) throws(CompilationError) -> LoweredProgram {
         var inputIndex: [String: Int32] = [:]
         inputIndex.reserveCapacity(inputs.count)
