@@ -4,10 +4,17 @@ import Symbolic
 /// symbench: Symbolic's side of the peer benchmark (bench/peers).
 ///
 ///     swift run -c release --package-path Benchmarks symbench [--json] [--quick]
-///         [--only rosen|mlp] [--threads] [--experiments]
+///         [--only rosen|mlp] [--threads]
+///     swift run -c release --package-path Benchmarks symbench --experiments
+///     … symbench --profile-compile | --profile-gradient | --profile-mlp
 ///
 /// Without --json it prints a readable table; with --json one JSON object
-/// per line in the peers' record format.
+/// per line in the peers' record format (ops build, grad, hess, compile_f,
+/// compile_grad, compile_fg, compile_hess, eval_f, eval_grad, eval_fg,
+/// eval_hess). `--threads` adds 2-thread MLP rows; `--experiments` measures
+/// the design alternatives of docs/Compilation.md; the `--profile-*` modes
+/// repeat one phase for a profiler. `SYMBENCH_CPU=1` times with the thread's
+/// CPU clock instead of the wall clock.
 let arguments = CommandLine.arguments.dropFirst()
 let report = Reporter(json: arguments.contains("--json"))
 let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }

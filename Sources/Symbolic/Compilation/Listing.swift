@@ -5,16 +5,17 @@ extension CompiledFunction {
     ///     let f = try (sin(x) ** 2 + sin(x)).compile(variables: ["x"])
     ///     print(f.listing)
     ///     // Prints:
-    ///     // ; 1 input, 1 output, 3 instructions, 3 work slots
+    ///     // ; 1 input, 1 output, 3 instructions, 4 work slots
     ///     // @0 = x
     ///     // @1 = sin(@0)
     ///     // @2 = @1 * @1
-    ///     // @1 = @2 + @1
-    ///     // output[0] = @1
+    ///     // @3 = @1 + @2
+    ///     // output[0] = @3
     ///
-    /// `@k` names work slot k; a slot is reused once its value is dead, so
-    /// the same `@k` can be assigned more than once. Division `a / b` is
-    /// computed as `a * (1/b)`, as the tree evaluator does.
+    /// `@k` names work slot k. Constants come first, then the inputs, then
+    /// the instructions in execution order; in programs that reuse slots
+    /// (large ones), the same `@k` can be assigned more than once. Division
+    /// `a / b` is computed as `a * (1/b)`, as the tree evaluator does.
     public var listing: String {
         let p = program
         var lines: [String] = []
