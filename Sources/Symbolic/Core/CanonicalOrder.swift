@@ -4,10 +4,11 @@
 /// The order is structural — it never depends on node identifiers, which
 /// depend on construction order — and reads naturally: numbers before named
 /// constants before variables before function calls before compound
-/// expressions; variables in natural order (`x2` before `x10`); sums list
+/// expressions; variables in natural order (`x2` before `x10`); calls of one
+/// function, sums and products by height, then operand by operand; sums list
 /// higher-degree terms first and the constant last (`x^2 + x + 1`).
 enum CanonicalOrder {
-    private static func rank(_ kind: Expression.Kind) -> Int {
+    static func rank(_ kind: Expression.Kind) -> UInt8 {
         switch kind {
         case .constant: return 0
         case .namedConstant: return 1
@@ -28,7 +29,7 @@ enum CanonicalOrder {
         var a = lhs, b = rhs
         while true {
             if a == b { return 0 }
-            let ra = rank(a.kind), rb = rank(b.kind)
+            let ra = a.node.rank, rb = b.node.rank
             if ra != rb { return ra < rb ? -1 : 1 }
             switch (a.kind, b.kind) {
             case let (.constant(x), .constant(y)):
@@ -39,11 +40,13 @@ enum CanonicalOrder {
                 return naturalCompare(x, y)
             case let (.call(f, xs), .call(g, ys)):
                 if f != g { return f.rawValue < g.rawValue ? -1 : 1 }
+                if a.node.height != b.node.height { return a.node.height < b.node.height ? -1 : 1 }
                 guard let pair = firstDifference(xs, ys) else { return xs.count < ys.count ? -1 : 1 }
                 (a, b) = pair
             case let (.power(b1, e1), .power(b2, e2)):
                 (a, b) = b1 != b2 ? (b1, b2) : (e1, e2)
             case let (.product(xs), .product(ys)), let (.sum(xs), .sum(ys)):
+                if a.node.height != b.node.height { return a.node.height < b.node.height ? -1 : 1 }
                 guard let pair = firstDifference(xs, ys) else { return xs.count < ys.count ? -1 : 1 }
                 (a, b) = pair
             default:

@@ -10,46 +10,82 @@
 /// integer powers over products (`(x*y)^2 → x^2*y^2`) and merge integer powers
 /// of integer powers (`(x^2)^3 → x^6`); sort operands in ``CanonicalOrder``.
 extension Expression {
+    /// Sums and products with more operands than this are not flattened into
+    /// an enclosing sum or product; they stay one operand of it.
+    ///
+    /// Unbounded flattening destroys sharing: the derivative of a chain
+    /// `sin(sin(…sin(x)))` of depth n is a product of n cosines, and flattening
+    /// each adjoint into the next costs O(n²) time and memory; so does
+    /// `s = s + t` in a loop. With the limit, both stay linear, and the price
+    /// is that two groupings of the same long sum can be different nodes (the
+    /// printer keeps them apart with parentheses, so printing still reads
+    /// back exactly).
+    public static let flatteningLimit = 32
+
     /// The canonical sum of `terms` (`0` when empty).
+    ///
+    /// Like terms are found by sorting on node identity (no hashing), then
+    /// the survivors are put in canonical order.
     /// - Complexity: O(k log k) for k terms after flattening.
     public static func sum(_ terms: [Expression]) -> Expression {
         var constant = Number.zero
         var unfolded: [Expression] = []           // constants or terms whose folding overflowed
-        var monomials: [Expression] = []          // first-seen order
-        var coefficients: [Expression: Number] = [:]
-        coefficients.reserveCapacity(terms.count)
+        typealias Pair = (coefficient: Number, monomial: Expression, original: Expression?)
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(terms.count)
+        var sortedRun: [Pair] = []   // as in `product`: the longest operand's terms are in order
 
-        func add(_ term: Expression) {
+        func add(_ term: Expression, into list: inout [Pair]) {
             switch term.kind {
             case .constant(let n):
                 if let s = constant.adding(n) { constant = s } else { unfolded.append(term) }
-            case .sum(let inner):
-                for t in inner { add(t) }   // canonical sums hold no sums: depth 1
+            case .sum(let inner) where inner.count <= flatteningLimit:
+                for t in inner { add(t, into: &list) }   // canonical small sums hold no small sums: depth 1
             default:
                 let (c, m) = term.coefficientAndMonomial
-                if let existing = coefficients[m] {
-                    if let s = existing.adding(c) { coefficients[m] = s } else { unfolded.append(term) }
-                } else {
-                    coefficients[m] = c
-                    monomials.append(m)
-                }
+                list.append((c, m, term))
             }
         }
-        for t in terms { add(t) }
+        let longest = terms.indices.max { terms[$0].operands.count < terms[$1].operands.count }
+        for (k, t) in terms.enumerated() {
+            if k == longest, case .sum(let inner) = t.kind, inner.count <= flatteningLimit {
+                add(t, into: &sortedRun)
+            } else {
+                add(t, into: &pairs)
+            }
+        }
 
-        var pairs: [(Number, Expression)] = []
-        pairs.reserveCapacity(monomials.count)
-        for m in monomials {
-            let c = coefficients[m]!
-            if !c.isZero { pairs.append((c, m)) }
-        }
-        pairs.sort { lhs, rhs in
-            let (c1, m1) = lhs, (c2, m2) = rhs
+        // Canonical order puts equal monomials next to each other, so one
+        // sort both orders the terms and exposes like terms to merge.
+        let precedes = { (lhs: Pair, rhs: Pair) -> Bool in
+            let (m1, m2) = (lhs.monomial, rhs.monomial)
+            if m1 == m2 { return false }
             if m1.node.degree != m2.node.degree { return m1.node.degree > m2.node.degree }
-            let c = CanonicalOrder.compare(m1, m2)
-            return c != 0 ? c < 0 : c1.doubleValue < c2.doubleValue
+            return CanonicalOrder.compare(m1, m2) < 0
         }
-        var result = pairs.map { c, m in scaled(m, by: c) }
+        if pairs.count > 1 { pairs.sort(by: precedes) }
+        if !sortedRun.isEmpty { pairs = mergeSorted(sortedRun, pairs, by: precedes) }
+        if pairs.count > 1 {
+            var merged: [(coefficient: Number, monomial: Expression, original: Expression?)] = []
+            merged.reserveCapacity(pairs.count)
+            for p in pairs {
+                if let last = merged.last, last.monomial == p.monomial {
+                    if let s = last.coefficient.adding(p.coefficient) {
+                        merged[merged.count - 1] = (s, p.monomial, nil)
+                    } else {
+                        unfolded.append(scaled(p.monomial, by: p.coefficient))
+                    }
+                } else {
+                    merged.append(p)
+                }
+            }
+            pairs = merged
+        }
+        var result: [Expression] = []
+        result.reserveCapacity(pairs.count + unfolded.count + 1)
+        for p in pairs where !p.coefficient.isZero {
+            result.append(p.original ?? scaled(p.monomial, by: p.coefficient))
+        }
         result.append(contentsOf: unfolded)
         if !constant.isZero { result.append(.constant(constant)) }
         switch result.count {
@@ -62,57 +98,87 @@ extension Expression {
     /// `c*m` for a canonical coefficient-free `m`, without re-canonicalising.
     static func scaled(_ m: Expression, by c: Number) -> Expression {
         if c.isOne { return m }
-        if case .product(let factors) = m.kind { return intern(.product([.constant(c)] + factors)) }
+        if case .product(let factors) = m.kind, factors.count <= flatteningLimit {
+            return intern(.product([.constant(c)] + factors))
+        }
         return intern(.product([.constant(c), m]))
     }
 
     /// The canonical product of `factors` (`1` when empty).
+    ///
+    /// Like factors are found by sorting on the identity of their bases (no
+    /// hashing), then the survivors are put in canonical order.
     /// - Complexity: O(k log k) for k factors after flattening.
     public static func product(_ factors: [Expression]) -> Expression {
         var coefficient = Number.one
         var unfolded: [Expression] = []
-        var bases: [Expression] = []
-        var exponents: [Expression: [Expression]] = [:]
-        var originals: [Expression: Expression] = [:]   // the factor as given, when its base occurs once
+        typealias Entry = (base: Expression, exponent: Expression, original: Expression)
+        var entries: [Entry] = []
+        entries.reserveCapacity(factors.count + 1)
+        // The factors of the longest flattened operand are already in
+        // canonical order; the others are sorted and inserted into them, so
+        // extending a product by a factor costs O(k) moves and O(log k) comparisons.
+        var sortedRun: [Entry] = []
 
-        func add(_ factor: Expression) {
+        func add(_ factor: Expression, into list: inout [Entry]) {
             switch factor.kind {
             case .constant(let n):
                 if let p = coefficient.multiplying(by: n) { coefficient = p } else { unfolded.append(factor) }
-            case .product(let inner):
-                for f in inner { add(f) }
+            case .product(let inner) where inner.count <= flatteningLimit:
+                for f in inner { add(f, into: &list) }
             default:
                 let (b, e) = factor.baseAndExponent
-                if exponents[b] != nil {
-                    exponents[b]!.append(e)
-                } else {
-                    exponents[b] = [e]
-                    originals[b] = factor
-                    bases.append(b)
-                }
+                list.append((b, e, factor))
             }
         }
-        for f in factors { add(f) }
+        let longest = factors.indices.max { factors[$0].operands.count < factors[$1].operands.count }
+        for (k, f) in factors.enumerated() {
+            if k == longest, case .product(let inner) = f.kind, inner.count <= flatteningLimit {
+                add(f, into: &sortedRun)
+            } else {
+                add(f, into: &entries)
+            }
+        }
         if coefficient.isZero && unfolded.isEmpty { return .constant(coefficient.isExactly(0) ? .zero : .real(0)) }
 
         var result: [Expression] = []
+        result.reserveCapacity(entries.count + 1)
         var needsAnotherPass = false
-        for b in bases {
-            let es = exponents[b]!
-            let merged = es.count == 1 ? originals[b]! : power(b, sum(es))
+        var needsResort = false
+        // Canonical order compares bases first, so one sort both orders the
+        // factors and puts like bases next to each other.
+        let precedes = { (lhs: Entry, rhs: Entry) -> Bool in
+            if lhs.original == rhs.original { return false }
+            let c = CanonicalOrder.compare(lhs.base, rhs.base)
+            return c != 0 ? c < 0 : CanonicalOrder.compare(lhs.exponent, rhs.exponent) < 0
+        }
+        if entries.count > 1 { entries.sort(by: precedes) }
+        if !sortedRun.isEmpty {
+            entries = mergeSorted(sortedRun, entries, by: precedes)
+        }
+        var i = 0
+        while i < entries.count {
+            var j = i + 1
+            while j < entries.count && entries[j].base == entries[i].base { j += 1 }
+            let merged = j == i + 1
+                ? entries[i].original
+                : power(entries[i].base, sum(entries[i..<j].map(\.exponent)))
+            if j > i + 1 { needsResort = true }
             switch merged.kind {
             case .constant(let n):
                 if let p = coefficient.multiplying(by: n) { coefficient = p } else { unfolded.append(merged) }
-            case .product:
+            case .product(let inner) where j > i + 1 && inner.count <= flatteningLimit:
+                // (x*y)^(1/2) * (x*y)^(1/2) merged to x*y: flatten it in another pass.
                 needsAnotherPass = true
                 result.append(merged)
             default:
                 result.append(merged)
             }
+            i = j
         }
         if needsAnotherPass { return product([.constant(coefficient)] + unfolded + result) }
         if coefficient.isZero && unfolded.isEmpty { return .constant(coefficient.isExactly(0) ? .zero : .real(0)) }
-        result.sort(by: CanonicalOrder.factorPrecedes)
+        if needsResort && result.count > 1 { result.sort(by: CanonicalOrder.factorPrecedes) }
         result.insert(contentsOf: unfolded, at: 0)
         if !(coefficient.isOne) { result.insert(.constant(coefficient), at: 0) }
         switch result.count {
@@ -204,4 +270,21 @@ extension Expression {
             return x.numerator == 0 && y.numerator > 0 ? .zero : nil
         }
     }
+}
+
+/// Merges a long sorted array with a short sorted one by binary insertion.
+func mergeSorted<T>(_ long: [T], _ short: [T], by precedes: (T, T) -> Bool) -> [T] {
+    var result = long
+    result.reserveCapacity(long.count + short.count)
+    var lowerBound = 0
+    for element in short {
+        var (lo, hi) = (lowerBound, result.count)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if precedes(element, result[mid]) { hi = mid } else { lo = mid + 1 }
+        }
+        result.insert(element, at: lo)
+        lowerBound = lo + 1
+    }
+    return result
 }

@@ -106,6 +106,12 @@ final class Node: Sendable {
     let treeSize: Int
     /// Polynomial-like degree used by the canonical term order (`x^2` before `x`).
     let degree: Double
+    /// Length of the longest path to a leaf. Comparing heights first keeps the
+    /// canonical order O(1) for most pairs, even on very deep expressions.
+    let height: Int
+    /// The kind's position in ``CanonicalOrder``, cached so comparisons do
+    /// not copy the kind's payload.
+    let rank: UInt8
 
     init(kind: Expression.Kind, id: Int) {
         self.kind = kind
@@ -150,6 +156,8 @@ final class Node: Sendable {
             }
             degree = contains ? 1 : 0
         }
+        self.height = kind.operands.reduce(0) { Swift.max($0, $1.node.height + 1) }
+        self.rank = CanonicalOrder.rank(kind)
         self.containsVariables = contains
         self.treeSize = size
         self.degree = degree.isFinite ? degree : 0
@@ -212,3 +220,10 @@ extension Expression {
     /// The number of distinct expression nodes alive in this process.
     public static var internedNodeCount: Int { InternTable.shared.count }
 }
+
+/// A short name for ``Expression``.
+///
+/// Foundation declares a generic `Expression` type (for predicates), so in a
+/// file that imports both Foundation and Symbolic the bare name `Expression`
+/// is ambiguous. Write `Expr` (or `Symbolic.Expression`) there.
+public typealias Expr = Expression

@@ -224,11 +224,17 @@ struct ExpressionPrinter {
 
     private func needsParentheses(_ e: Expression, in context: Context) -> Bool {
         switch context {
-        case .top, .sumTerm:
+        case .top:
+            return false
+        case .sumTerm:
+            // Only a sum too long to flatten is nested in a sum; keep its grouping.
+            if case .sum = e.kind { return true }
             return false
         case .factor:
-            if case .sum = e.kind { return true }
-            return ExpressionPrinter.negatedTerm(e) != nil
+            switch e.kind {
+            case .sum, .product: return true   // a nested product is one too long to flatten
+            default: return ExpressionPrinter.negatedTerm(e) != nil
+            }
         case .denominator:
             return !isAtomic(e) && !isPositivePower(e)
         case .base, .exponent:

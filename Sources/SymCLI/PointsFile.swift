@@ -1,0 +1,105 @@
+/// The `--points FILE.csv` option: many points to evaluate at, one per CSV
+/// row, with a header row naming the variables.
+///
+///     x,y
+///     3,4
+///     1.5,-2
+///
+/// Blank lines are skipped; columns the expression does not use are
+/// ignored; every value must be a finite number.
+struct PointsFile: Equatable {
+    /// The option definition.
+    static let definition = OptionDefinition(
+        "--points", value: "file",
+        help: "Evaluate at every row of a CSV file whose header names the variables ('-' reads standard input); prints one result row per point.")
+
+    /// Where the CSV comes from.
+    var source: ExpressionInput
+
+    /// Reads the `--points` option; `nil` when absent.
+    ///
+    /// - Throws: ``UsageError/conflict(_:)`` when `--at` is also given or the
+    ///   format is LaTeX.
+    init?(_ arguments: ScannedArguments, format: OutputFormat) throws(UsageError) {
+        guard let path = arguments.value(PointsFile.definition.name) else { return nil }
+        if !arguments.allValues(PointOption.definition.name).isEmpty {
+            throw .conflict("give either --at or --points, not both")
+        }
+        if format == .latex {
+            throw .conflict("--points writes CSV or JSON lines; use --format text or json")
+        }
+        source = path == "-" ? .standardInput : .file(path)
+        if source == .standardInput, arguments.positionals.first == "-" || arguments.value(ExpressionInput.fileOption.name) == "-" {
+            throw .conflict("the expression and --points cannot both read standard input")
+        }
+    }
+
+    /// The parsed table: column names and rows of values.
+    struct Table: Equatable {
+        var names: [String]
+        var rows: [[Double]]
+        /// How error messages name the input ("the points file").
+        var sourceName: String
+
+        /// The column index of each of `variables`.
+        ///
+        /// - Throws: ``CommandError/failure(_:)`` naming the first variable
+        ///   without a column.
+        func columns(for variables: [String]) throws(CommandError) -> [Int] {
+            var result: [Int] = []
+            for variable in variables {
+                guard let index = names.firstIndex(of: variable) else {
+                    throw .failure("\(sourceName) has no column for variable '\(variable)'; its header is '\(names.joined(separator: ","))'")
+                }
+                result.append(index)
+            }
+            return result
+        }
+    }
+
+    /// Reads and parses the CSV.
+    func read(console: inout Console) throws(CommandError) -> Table {
+        let text: String
+        switch source {
+        case .standardInput: text = try console.readStandardInput()
+        case .file(let path): text = try ExpressionInput.readFile(path)
+        case .text(let inline): text = inline
+        }
+        return try PointsFile.parse(text, name: source == .standardInput ? "standard input" : "the points file")
+    }
+
+    /// Parses CSV `text`; `name` names the input in error messages.
+    static func parse(_ text: String, name: String) throws(CommandError) -> Table {
+        var names: [String]? = nil
+        var rows: [[Double]] = []
+        // `isNewline` also splits "\r\n", which Swift treats as one character.
+        for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+            guard let header = names else {
+                for field in fields where !CommonOptions.isIdentifier(field) {
+                    throw .failure("line \(index + 1) of \(name): the header must name variables, but '\(field)' is not a variable name")
+                }
+                if let repeated = fields.first(where: { f in fields.filter { $0 == f }.count > 1 }) {
+                    throw .failure("line \(index + 1) of \(name): the column '\(repeated)' appears twice")
+                }
+                names = fields
+                continue
+            }
+            guard fields.count == header.count else {
+                throw .failure("line \(index + 1) of \(name): expected \(header.count) values, found \(fields.count)")
+            }
+            var row: [Double] = []
+            row.reserveCapacity(fields.count)
+            for (column, field) in fields.enumerated() {
+                guard let value = Double(field), value.isFinite else {
+                    throw .failure("line \(index + 1) of \(name): the value '\(field)' for '\(header[column])' is not a finite number")
+                }
+                row.append(value)
+            }
+            rows.append(row)
+        }
+        guard let header = names else { throw .failure("\(name) is empty; expected a header row naming the variables") }
+        return Table(names: header, rows: rows, sourceName: name)
+    }
+}

@@ -1,0 +1,70 @@
+import Symbolic
+
+/// How commands write expressions, vectors and matrices in each format.
+///
+/// Every expression is written in the printer's canonical infix form, which
+/// the parser reads back to the same expression.
+enum Rendering {
+    /// The expression as re-parseable text.
+    static func text(_ expression: Expression) -> String {
+        expression.description
+    }
+
+    /// The expression as LaTeX math.
+    static func latex(_ expression: Expression) -> String {
+        expression.latex
+    }
+
+    /// A column vector: `\begin{pmatrix} a \\ b \end{pmatrix}`.
+    static func latexColumn(_ entries: [String]) -> String {
+        "\\begin{pmatrix} " + entries.joined(separator: " \\\\ ") + " \\end{pmatrix}"
+    }
+
+    /// A matrix: `\begin{pmatrix} a & b \\ c & d \end{pmatrix}`.
+    static func latexMatrix(_ rows: [[String]]) -> String {
+        "\\begin{pmatrix} " + rows.map { $0.joined(separator: " & ") }.joined(separator: " \\\\ ") + " \\end{pmatrix}"
+    }
+
+    /// The label of a partial derivative in text output: `d/dx`, `d^3/dx^3`.
+    static func derivativeLabel(_ variable: String, order: Int = 1) -> String {
+        order == 1 ? "d/d\(variable)" : "d^\(order)/d\(variable)^\(order)"
+    }
+
+    /// The label of a second partial derivative: `d^2/dx^2` or `d^2/dx dy`.
+    static func secondDerivativeLabel(_ first: String, _ second: String) -> String {
+        first == second ? "d^2/d\(first)^2" : "d^2/d\(first) d\(second)"
+    }
+
+    /// The LaTeX label of a partial derivative of `f`:
+    /// `\frac{\partial f}{\partial x}`, `\frac{\partial^{2} f}{\partial x^{2}}`.
+    static func latexDerivativeLabel(_ variable: String, order: Int = 1) -> String {
+        let name = latexVariable(variable)
+        if order == 1 { return "\\frac{\\partial f}{\\partial \(name)}" }
+        return "\\frac{\\partial^{\(order)} f}{\\partial \(name)^{\(order)}}"
+    }
+
+    /// A variable name as the LaTeX printer writes it (`x`, `x_{1}` style
+    /// subscripts are the printer's business; here the name is written
+    /// through the printer so both agree).
+    static func latexVariable(_ name: String) -> String {
+        Expression.variable(name).latex
+    }
+
+    /// Evaluates every expression of `expressions` at `point`.
+    static func values(of expressions: [Expression], at point: [String: Double]) throws(CommandError) -> [Double] {
+        var result: [Double] = []
+        result.reserveCapacity(expressions.count)
+        for expression in expressions { result.append(try value(of: expression, at: point)) }
+        return result
+    }
+
+    /// Evaluates `expression` at `point`, reporting an unbound variable as a
+    /// ``CommandError``.
+    static func value(of expression: Expression, at point: [String: Double]) throws(CommandError) -> Double {
+        do {
+            return try expression.evaluate(at: point)
+        } catch {
+            throw .evaluation(error)
+        }
+    }
+}

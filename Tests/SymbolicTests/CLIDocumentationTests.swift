@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Keeps `docs/CLI.md` true: every ```console block's `$ sym ...` line is run
+/// through bash against the built binary, and its output (standard output
+/// and standard error together) must equal the lines shown under it.
+@Suite("docs/CLI.md examples")
+struct CLIDocumentationTests {
+    struct Example: CustomTestStringConvertible, Sendable {
+        var command: String
+        var expectedOutput: String
+        var testDescription: String { command }
+    }
+
+    static let documentURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("docs/CLI.md")
+
+    /// The examples, in document order (later ones may use files earlier
+    /// ones create, so they run in one test, in order).
+    static func examples() throws -> [Example] {
+        let text = try String(contentsOf: documentURL, encoding: .utf8)
+        var examples: [Example] = []
+        var inConsole = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") {
+                inConsole = line == "```console"
+                continue
+            }
+            guard inConsole else { continue }
+            if line.hasPrefix("$ ") {
+                examples.append(Example(command: String(line.dropFirst(2)), expectedOutput: ""))
+            } else if !examples.isEmpty {
+                examples[examples.count - 1].expectedOutput += line + "\n"
+            }
+        }
+        return examples
+    }
+
+    @Test func everyExampleIsTrue() throws {
+        let examples = try CLIDocumentationTests.examples()
+        #expect(examples.count >= 40)
+        let binary = try CLIBinaryTests.executableURL().path
+        for example in examples {
+            // `sym` and `swift run sym` at the start of each pipeline stage
+            // become the built binary.
+            var command = example.command
+            for prefix in ["swift run sym ", "sym "] {
+                if command.hasPrefix(prefix) { command = binary + " " + command.dropFirst(prefix.count) }
+                command = command.replacingOccurrences(of: "; " + prefix, with: "; \(binary) ")
+                command = command.replacingOccurrences(of: "| " + prefix, with: "| \(binary) ")
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", command + " 2>&1"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(output == example.expectedOutput, "$ \(example.command)")
+        }
+    }
+}
