@@ -76,7 +76,14 @@ enum CanonicalOrder {
     /// `x2 < x10`; ties are broken by plain byte order.
     static func naturalCompare(_ x: String, _ y: String) -> Int {
         if x == y { return 0 }
-        let a = Array(x.utf8), b = Array(y.utf8)
+        // Native strings are contiguous UTF-8: compare in place, no copies.
+        let bytewiseLess = x < y
+        var x = x, y = y
+        return x.withUTF8 { a in y.withUTF8 { b in naturalCompare(a, b, bytewiseLess) } }
+    }
+
+    private static func naturalCompare(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
+                                       _ bytewiseLess: Bool) -> Int {
         var i = 0, j = 0
         func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
         while i < a.count && j < b.count {
@@ -97,7 +104,7 @@ enum CanonicalOrder {
             }
         }
         if a.count - i != b.count - j { return a.count - i < b.count - j ? -1 : 1 }
-        return x < y ? -1 : 1
+        return bytewiseLess ? -1 : 1
     }
 
     /// Order of two factors of a product: by base, then by exponent.

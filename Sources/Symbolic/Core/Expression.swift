@@ -183,7 +183,42 @@ final class InternTable: Sendable {
 
     private static let shardCount = 16
     private final class Shard: Sendable {
-        let table = Mutex<[Expression.Kind: Node]>([:])
+        let table = Mutex<[Key: Node]>([:])
+    }
+
+    /// A `Kind` with its hash computed once, cheaply: operands are already
+    /// interned, so mixing their ids is enough (no SipHash over every
+    /// operand on each probe).
+    private struct Key: Hashable {
+        let kind: Expression.Kind
+        let hash: Int
+
+        init(_ kind: Expression.Kind) {
+            self.kind = kind
+            var h: UInt64
+            switch kind {
+            case .constant(let n): h = UInt64(bitPattern: Int64(n.hashValue))
+            case .namedConstant(let c): h = UInt64(bitPattern: Int64(c.hashValue))
+            case .variable(let name): h = UInt64(bitPattern: Int64(name.hashValue))
+            case .sum(let xs): h = Key.mix(0x51, xs)
+            case .product(let xs): h = Key.mix(0x52, xs)
+            case .power(let b, let e): h = Key.mix(0x53, [b, e])
+            case .call(let f, let xs): h = Key.mix(0x54 &+ UInt64(f.hashValue & 0xFFFF) << 8, xs)
+            }
+            hash = Int(bitPattern: UInt(h))
+        }
+
+        private static func mix(_ seed: UInt64, _ operands: [Expression]) -> UInt64 {
+            var h = seed &* 0x9E37_79B9_7F4A_7C15
+            for o in operands {
+                h = (h ^ UInt64(o.node.id)) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 31
+            }
+            return h
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.kind == b.kind }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
     private let shards: [Shard]
     private let nextID = Atomic<Int>(0)
@@ -193,15 +228,15 @@ final class InternTable: Sendable {
     }
 
     func intern(_ kind: Expression.Kind) -> Node {
-        let hash = kind.hashValue
-        let shard = shards[Int(UInt(bitPattern: hash) % UInt(InternTable.shardCount))]
+        let key = Key(kind)
+        let shard = shards[Int((UInt(bitPattern: key.hash) >> 7) % UInt(InternTable.shardCount))]
         return shard.table.withLock { table in
-            if let existing = table[kind] { return existing }
+            if let existing = table[key] { return existing }
             // The id is taken under the shard lock after the operands exist,
             // so it is larger than every operand's id.
             let id = nextID.wrappingAdd(1, ordering: .relaxed).newValue
             let node = Node(kind: kind, id: id)
-            table[kind] = node
+            table[key] = node
             return node
         }
     }

@@ -32,8 +32,10 @@ extension Expression {
         return result
     }
 
-    /// The variables of the expression in order of first appearance, reading
-    /// the canonical printed form left to right.
+    /// The variables of the expression in order of first appearance in its
+    /// canonical operand order (`x^2*y + y + 2` gives `["x", "y"]`). This is
+    /// the printed order, except that a sum whose first term is negative
+    /// prints a positive term first (`-x + y` prints as `y - x`).
     ///
     /// - Complexity: O(n) in the number of distinct nodes.
     public var variables: [String] {
@@ -43,15 +45,10 @@ extension Expression {
         while let e = stack.popLast() {
             guard e.containsVariables, seen.insert(e.id).inserted else { continue }
             if case .variable(let name) = e.kind { names.append(name) }
-            stack.append(contentsOf: e.printOrderOperands.reversed())
+            stack.append(contentsOf: e.operands.reversed())
         }
         return names
     }
-
-    /// Operands in the order the printer writes them: a sum or product with a
-    /// leading numeric coefficient prints it last or first as usual, which
-    /// does not affect variable order, so this is just the operand order.
-    var printOrderOperands: [Expression] { operands }
 
     /// Whether `name` occurs in the expression.
     /// - Complexity: O(n) in the number of distinct nodes.

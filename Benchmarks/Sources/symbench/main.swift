@@ -1,0 +1,70 @@
+import Foundation
+import Symbolic
+
+/// symbench: Symbolic's side of the peer benchmark (bench/peers).
+///
+///     swift run -c release --package-path Benchmarks symbench [--json] [--quick]
+///         [--only rosen|mlp] [--threads]
+///     swift run -c release --package-path Benchmarks symbench --experiments
+///     … symbench --profile-compile | --profile-gradient | --profile-mlp
+///
+/// Without --json it prints a readable table; with --json one JSON object
+/// per line in the peers' record format (ops build, grad, hess, compile_f,
+/// compile_grad, compile_fg, compile_hess, eval_f, eval_grad, eval_fg,
+/// eval_hess). `--threads` adds 2-thread MLP rows; `--experiments` measures
+/// the design alternatives of docs/Compilation.md; the `--profile-*` modes
+/// repeat one phase for a profiler. `SYMBENCH_CPU=1` times with the thread's
+/// CPU clock instead of the wall clock.
+let arguments = CommandLine.arguments.dropFirst()
+let report = Reporter(json: arguments.contains("--json"))
+let only = arguments.firstIndex(of: "--only").map { arguments[$0 + 1] }
+
+if arguments.contains("--profile-compile") {
+    // For profilers: compile R(10000) value+gradient repeatedly.
+    let (f, variables) = Workloads.rosenbrock(10000)
+    let outputs = [f] + f.gradient(withRespectTo: variables)
+    let t0 = now()
+    for _ in 0..<20 { sink += Double(try! CompiledFunction(outputs, variables: variables).outputCount) }
+    print("compile R(10000) f+g:", Reporter.format((now() - t0) / 20))
+    exit(0)
+}
+if arguments.contains("--profile-gradient") {
+    // For profilers: the symbolic gradient and Hessian of R(10000) (the core's calculus).
+    let (f, variables) = Workloads.rosenbrock(10000)
+    var t0 = now()
+    let g = f.gradient(withRespectTo: variables)
+    print("gradient R(10000):", Reporter.format(now() - t0), g.count)
+    t0 = now()
+    let h = f.hessianEntries(withRespectTo: variables)
+    print("hessian entries R(10000):", Reporter.format(now() - t0), h.count)
+    exit(0)
+}
+if arguments.contains("--profile-mlp") {
+    // For profilers: MLP(50) value+gradient over the 200 samples, repeatedly.
+    let mlp = MLPWorkload(hidden: 50)
+    let loss = mlp.sampleLoss()
+    let batch = try! CompiledFunction([loss] + loss.gradient(withRespectTo: mlp.variables), variables: mlp.variables,
+                                      parameters: MLPWorkload.parameters).batched(over: .parameters)
+    let columns = try! batch.columns(mlp.sampleRows)
+    var ws = batch.makeWorkspace()
+    var sums = [Double](repeating: 0, count: batch.outputCount)
+    let t0 = now()
+    for _ in 0..<5000 {
+        columns.withUnsafeBufferPointer { c in mlp.start.withUnsafeBufferPointer { s in sums.withUnsafeMutableBufferPointer { o in
+            batch.sum(columns: c, pointCount: 200, shared: s, into: o, workspace: &ws)
+        } } }
+    }
+    print("MLP(50) f+g:", Reporter.format((now() - t0) / 5000))
+    exit(0)
+}
+if arguments.contains("--experiments") {
+    runExperiments()
+    exit(0)
+}
+if only == nil || only == "rosen" {
+    for n in arguments.contains("--quick") ? [10, 1000] : [10, 100, 1000, 10000] { benchmarkRosenbrock(n, report) }
+}
+if only == nil || only == "mlp" {
+    for h in [3, 50] { benchmarkMLP(h, report, threads: arguments.contains("--threads") ? [1, 2] : [1]) }
+}
+report.printSummary()

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The evaluation loop for a chunk of points (struct-of-arrays).
+///
+/// Each instruction runs one loop over the chunk with its operation fixed,
+/// calling exactly the scalar operation that ``ScalarExecution`` and the
+/// tree evaluator call, so every point's results are bit for bit the ones a
+/// one-point evaluation gives. Loops of plain arithmetic vectorise.
+enum BatchExecution {
+    /// Runs the per-point instructions on `count` points.
+    ///
+    /// - Parameters:
+    ///   - rows: `rowCount` rows of `stride` doubles; the per-point input
+    ///     rows hold the chunk's inputs.
+    ///   - shared: The work array of the shared program after it ran.
+    ///   - deliver: Called by each `output` instruction with the output's
+    ///     index and its row (valid only during the call).
+    @inline(__always)
+    static func execute(_ code: UnsafeBufferPointer<Instruction>, _ sumOperands: UnsafeBufferPointer<Int32>,
+                        rows: UnsafeMutablePointer<Double>, stride: Int, count: Int,
+                        shared: UnsafePointer<Double>, deliver: (_ output: Int, _ row: UnsafePointer<Double>) -> Void) {
+        let c = count
+        for ins in code {
+            let d = rows + Int(ins.dest) * stride
+            @inline(__always) func row(_ r: Int32) -> UnsafeMutablePointer<Double> { rows + Int(r) * stride }
+            @inline(__always) func binary(_ f: (Double, Double) -> Double) {
+                switch ins.mode {
+                case 0:
+                    let a = row(ins.a), b = row(ins.b)
+                    for i in 0..<c { d[i] = f(a[i], b[i]) }
+                case 1:
+                    let s = shared[Int(ins.a)], b = row(ins.b)
+                    for i in 0..<c { d[i] = f(s, b[i]) }
+                default:
+                    let a = row(ins.a), s = shared[Int(ins.b)]
+                    for i in 0..<c { d[i] = f(a[i], s) }
+                }
+            }
+            @inline(__always) func unary(_ f: (Double) -> Double) {
+                let a = row(ins.a)
+                for i in 0..<c { d[i] = f(a[i]) }
+            }
+            /// Four points at a time; the last few as a partly filled vector,
+            /// which gives the same lanes a one-point call gives.
+            @inline(__always) func vectorUnary(_ f: (VectorMath.Vector) -> VectorMath.Vector) {
+                let a = row(ins.a)
+                var i = 0
+                while i + 4 <= c {
+                    let v = f(UnsafeRawPointer(a + i).loadUnaligned(as: VectorMath.Vector.self))
+                    UnsafeMutableRawPointer(d + i).storeBytes(of: v, as: VectorMath.Vector.self)
+                    i += 4
+                }
+                while i < c {
+                    d[i] = f(VectorMath.Vector(repeating: a[i]))[0]
+                    i += 1
+                }
+            }
+            switch ins.op {
+            case .add: binary { $0 + $1 }
+            case .subtract: binary { $0 - $1 }
+            case .multiply: binary { $0 * $1 }
+            case .multiplyReciprocal: binary { $0 * (1 / $1) }
+            case .power: binary { Opcode.power($0, $1) }
+            case .atan2: binary { Function.atan2.evaluate($0, $1) }
+            case .max: binary { Function.max.evaluate($0, $1) }
+            case .min: binary { Function.min.evaluate($0, $1) }
+            case .negate: unary { -$0 }
+            case .reciprocal: unary { 1 / $0 }
+            case .square: unary { $0 * $0 }
+            case .squareRoot: unary { $0.squareRoot() }
+            case .sin: unary { Foundation.sin($0) }
+            case .cos: unary { Foundation.cos($0) }
+            case .tan: unary { Foundation.tan($0) }
+            case .asin: unary { Foundation.asin($0) }
+            case .acos: unary { Foundation.acos($0) }
+            case .atan: unary { Foundation.atan($0) }
+            case .sinh: unary { Foundation.sinh($0) }
+            case .cosh: unary { Foundation.cosh($0) }
+            case .tanh: vectorUnary(VectorMath.tanh)
+            case .exp: unary { Foundation.exp($0) }
+            case .log: unary { Foundation.log($0) }
+            case .log1p: unary { Foundation.log1p($0) }
+            case .expm1: unary { Foundation.expm1($0) }
+            case .abs: unary { Swift.abs($0) }
+            case .sign: unary { Function.sign.evaluate($0) }
+            case .step: unary { Function.step.evaluate($0) }
+            case .sigmoid: unary { Function.stableSigmoid($0) }
+            case .relu: unary { Function.relu.evaluate($0) }
+            case .softplus: unary { Function.stableSoftplus($0) }
+            case .output: deliver(Int(ins.b), row(ins.a))
+            case .sum: sum(sumOperands.baseAddress! + Int(ins.a), Int(ins.b), into: d, rows: rows, stride: stride, count: c, shared: shared)
+            }
+        }
+    }
+
+    /// An n-ary sum into `d` (which is none of the operand rows), term by
+    /// term in order, each term over the whole chunk.
+    @inline(__always)
+    static func sum(_ operands: UnsafePointer<Int32>, _ n: Int, into d: UnsafeMutablePointer<Double>,
+                    rows: UnsafeMutablePointer<Double>, stride: Int, count c: Int, shared: UnsafePointer<Double>) {
+        let first = operands[0]
+        if first & BatchProgram.sharedBit != 0 {
+            let s = shared[Int(first & BatchProgram.indexMask)]
+            for i in 0..<c { d[i] = s }
+        } else {
+            d.update(from: rows + Int(first) * stride, count: c)
+        }
+        for k in 1..<n {
+            let j = operands[k]
+            let index = Int(j & BatchProgram.indexMask)
+            switch (j & BatchProgram.sharedBit != 0, j < 0) {
+            case (false, false):
+                let a = rows + index * stride
+                for i in 0..<c { d[i] += a[i] }
+            case (false, true):
+                let a = rows + index * stride
+                for i in 0..<c { d[i] -= a[i] }
+            case (true, false):
+                let s = shared[index]
+                for i in 0..<c { d[i] += s }
+            case (true, true):
+                let s = shared[index]
+                for i in 0..<c { d[i] -= s }
+            }
+        }
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// The distinct nodes of several expressions as compact arrays, in
+/// topological order, with operands resolved to positions (a CSR
+/// adjacency) and variables resolved to input indices.
+///
+/// This is the only pass that touches the expression nodes themselves
+/// (scattered heap objects, so every touch is a likely cache miss and a
+/// reference count); the lowering then works on these arrays alone.
+///
+/// Node ids come from one process-wide counter and an expression's nodes
+/// are usually created close together, so the visited marks and the
+/// id → position map are arrays indexed by id (a bitmap over `0...maxID`
+/// and `Int32`s over `minID...maxID`), allocated zeroed by the system so
+/// that untouched pages cost nothing. When the ids are spread unusually
+/// thin, the position map falls back to a hash table.
+struct NodeGraph {
+    enum Tag: UInt8 {
+        /// `constants[i]` holds the value.
+        case constant
+        /// `aux[i]` holds the input index.
+        case variable
+        case sum
+        /// A product; `negate[i]` says its first factor was `-1` (dropped from the operands).
+        case product
+        /// `base ^ exponent` with a constant exponent in `constants[i]`.
+        case constantPower
+        /// `base ^ exponent`.
+        case power
+        /// `aux[i]` holds the `Opcode` raw value.
+        case call
+    }
+
+    var tags: [Tag] = []
+    var aux: [Int32] = []
+    var constants: [Double] = []
+    var negate: [Bool] = []
+    /// Operands of node `i`: `operands[operandStart[i] ..< operandStart[i + 1]]`.
+    var operandStart: [Int32] = []
+    var operands: [Int32] = []
+    /// The position of each root.
+    var rootPositions: [Int32] = []
+
+    var count: Int { tags.count }
+
+    init(roots: [Expression], inputIndex: [String: Int32]) throws(CompilationError) {
+        let maxID = roots.reduce(0) { Swift.max($0, $1.id) }   // operands have smaller ids
+        let visited = UnsafeMutablePointer<UInt64>.allocateZeroed(maxID / 64 + 1)
+        defer { free(visited) }
+        @inline(__always) func markNew(_ id: Int) -> Bool {
+            let bit = UInt64(1) << UInt64(id & 63)
+            let old = visited[id >> 6]
+            visited[id >> 6] = old | bit
+            return old & bit == 0
+        }
+
+        // Discovery order first; ids and operand ids recorded as we go.
+        // Nodes live as long as the process (the intern table is an arena),
+        // so the stack holds them unretained. Everything is accumulated in
+        // locals (not in `self`, and not in closures) so that no access
+        // needs a run-time exclusivity check.
+        var ids: [Int] = []
+        var operandIDs: [Int] = []
+        var starts: [Int32] = []
+        var tags: [Tag] = [], aux: [Int32] = [], constants: [Double] = [], negate: [Bool] = []
+        var stack: [Unmanaged<Node>] = []
+        var minID = maxID
+        var unknown: String?
+        for r in roots where markNew(r.id) { stack.append(.passUnretained(r.node)) }
+        while let top = stack.popLast() {
+            let node = top.takeUnretainedValue()
+            let id = node.id
+            ids.append(id)
+            starts.append(Int32(operandIDs.count))
+            minID = Swift.min(minID, id)
+            var tag = Tag.sum, auxiliary: Int32 = 0, value = 0.0, negated = false
+            var children: ArraySlice<Expression> = []
+            var pair: (Expression, Expression)?
+            switch node.kind {
+            case .constant(let n):
+                tag = .constant
+                value = n.doubleValue
+            case .namedConstant(let c):
+                tag = .constant
+                value = c.value
+            case .variable(let name):
+                tag = .variable
+                if let index = inputIndex[name] { auxiliary = index } else { unknown = unknown ?? name }
+            case .sum(let xs):
+                children = xs[...]
+            case .product(let xs):
+                tag = .product
+                // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
+                // so a leading -1 becomes a final negation.
+                if xs.count > 1, xs[0].constantDoubleValue == -1 {
+                    negated = true
+                    children = xs.dropFirst()
+                } else {
+                    children = xs[...]
+                }
+            case .power(let b, let x):
+                if let c = x.constantDoubleValue {
+                    tag = .constantPower
+                    value = c
+                } else {
+                    tag = .power
+                }
+                pair = (b, x)
+            case .call(let f, let xs):
+                tag = .call
+                auxiliary = Int32(Opcode(f).rawValue)
+                children = xs[...]
+            }
+            for c in children {
+                let childID = c.node.id
+                operandIDs.append(childID)
+                if markNew(childID) { stack.append(.passUnretained(c.node)) }
+            }
+            if let (b, x) = pair {   // written out: no array for two operands
+                operandIDs.append(b.node.id)
+                if markNew(b.node.id) { stack.append(.passUnretained(b.node)) }
+                operandIDs.append(x.node.id)
+                if markNew(x.node.id) { stack.append(.passUnretained(x.node)) }
+            }
+            tags.append(tag)
+            aux.append(auxiliary)
+            constants.append(value)
+            negate.append(negated)
+        }
+        starts.append(Int32(operandIDs.count))
+        if let unknown { throw .unknownVariable(unknown) }
+
+        // Topological order = ascending id. Rank ids by scanning the bitmap
+        // (a counting sort), or sort when the ids are spread too thin.
+        let n = ids.count
+        let position = PositionMap(minID: minID, maxID: maxID, count: n)
+        defer { position.deallocate() }
+        if position.isDense {
+            var rank: Int32 = 0
+            for w in (minID >> 6)...(maxID >> 6) {
+                var bits = visited[w]
+                while bits != 0 {
+                    position.set(w << 6 | bits.trailingZeroBitCount, rank)
+                    rank += 1
+                    bits &= bits - 1
+                }
+            }
+        } else {
+            for (rank, id) in ids.sorted().enumerated() { position.set(id, Int32(rank)) }
+        }
+        var order = [Int32](repeating: 0, count: n)   // discovery index by position
+        for (d, id) in ids.enumerated() { order[Int(position.get(id))] = Int32(d) }
+
+        // Permute the per-node arrays into position order.
+        func permuted<T>(_ a: [T]) -> [T] { order.map { a[Int($0)] } }
+        var start: [Int32] = []
+        start.reserveCapacity(n + 1)
+        var resolved: [Int32] = []
+        resolved.reserveCapacity(operandIDs.count)
+        for d in order {
+            start.append(Int32(resolved.count))
+            for k in Int(starts[Int(d)])..<Int(starts[Int(d) + 1]) {
+                resolved.append(position.get(operandIDs[k]))
+            }
+        }
+        start.append(Int32(resolved.count))
+        self.tags = permuted(tags)
+        self.aux = permuted(aux)
+        self.constants = permuted(constants)
+        self.negate = permuted(negate)
+        operandStart = start
+        operands = resolved
+        rootPositions = roots.map { position.get($0.id) }
+    }
+
+    /// The operand positions of node `i`.
+    @inline(__always)
+    func operands(of i: Int) -> ArraySlice<Int32> {
+        operands[Int(operandStart[i])..<Int(operandStart[i + 1])]
+    }
+}
+
+/// A map from node id to position: a dense array when the ids are not
+/// spread much wider than their count, else a hash table.
+private final class PositionMap {
+    private let base: Int
+    private let dense: UnsafeMutablePointer<Int32>?
+    private var table: IntTable
+
+    var isDense: Bool { dense != nil }
+
+    init(minID: Int, maxID: Int, count: Int) {
+        base = minID
+        let range = maxID - minID + 1
+        // At most 64 slots (256 bytes) per node; zero pages cost nothing
+        // until touched, and touched pages hold the graph's nodes.
+        if range <= 64 * count + (1 << 20) {
+            dense = UnsafeMutablePointer<Int32>.allocateZeroed(range)
+            table = IntTable()
+        } else {
+            dense = nil
+            table = IntTable(capacity: count)
+        }
+    }
+
+    func deallocate() { if let dense { free(dense) } }
+
+    @inline(__always) func set(_ id: Int, _ position: Int32) {
+        if let dense { dense[id - base] = position } else { table.insert(id, position) }
+    }
+
+    @inline(__always) func get(_ id: Int) -> Int32 {
+        if let dense { return dense[id - base] }
+        return table.value(for: id)!
+    }
+}
+
+extension UnsafeMutablePointer where Pointee: FixedWidthInteger {
+    /// Zeroed memory from `calloc` (release it with `free`): large blocks
+    /// come from fresh zero pages, so untouched parts cost neither time nor
+    /// memory.
+    static func allocateZeroed(_ count: Int) -> UnsafeMutablePointer<Pointee> {
+        let raw = UnsafeMutableRawPointer(calloc(Swift.max(count, 1), MemoryLayout<Pointee>.stride))!
+        return raw.bindMemory(to: Pointee.self, capacity: Swift.max(count, 1))
+    }
+}

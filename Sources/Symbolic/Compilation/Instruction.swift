@@ -1,0 +1,184 @@
+import Foundation
+
+/// One operation of a compiled program.
+///
+/// Every operation computes exactly what the tree evaluator
+/// (``Expression/evaluate(at:)``) computes for the node it comes from, with
+/// the same IEEE operations in the same order, so compiled results equal
+/// evaluated results bit for bit. The one exception is `tanh`, which uses
+/// the vectorised ``VectorMath/tanh(_:)-(Double)`` (within 3 ulp of the C
+/// library's) because it dominates neural-network losses. That is why division is "multiply by the
+/// reciprocal" (the evaluator computes `a * b^-1` as `a * (1/b)`) and why
+/// `power` keeps the evaluator's run-time exponent switch.
+enum Opcode: UInt8, Sendable, CaseIterable {
+    // Binary.
+    case add, subtract, multiply
+    /// `a * (1 / b)`: a product factor `b^-1` used only there.
+    case multiplyReciprocal
+    /// `a ^ b` with the evaluator's exact small-exponent cases, else `pow`.
+    case power
+    case atan2, max, min
+    // Unary.
+    case negate, reciprocal, square, squareRoot
+    case sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, log1p, expm1
+    case abs, sign, step, sigmoid, relu, softplus
+    /// N-ary: `sumOperands[a ..< a + b]` added (or subtracted) left to right.
+    case sum
+    /// Batched programs only: deliver row `a` as output `b`.
+    case output
+
+    /// The number of operands (1 or 2; `sum` has its own list).
+    var arity: Int {
+        switch self {
+        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .sum: return 2
+        default: return 1
+        }
+    }
+
+    /// Whether `op(a, b) == op(b, a)` bit for bit, so CSE may sort operands.
+    /// (Not `max`/`min`: `Swift.max(-0.0, 0.0)` depends on the order.)
+    var isCommutative: Bool { self == .add || self == .multiply }
+
+    /// The opcode that evaluates `function`.
+    init(_ function: Function) {
+        switch function {
+        case .sin: self = .sin
+        case .cos: self = .cos
+        case .tan: self = .tan
+        case .asin: self = .asin
+        case .acos: self = .acos
+        case .atan: self = .atan
+        case .atan2: self = .atan2
+        case .sinh: self = .sinh
+        case .cosh: self = .cosh
+        case .tanh: self = .tanh
+        case .exp: self = .exp
+        case .log: self = .log
+        case .log1p: self = .log1p
+        case .expm1: self = .expm1
+        case .sqrt: self = .squareRoot
+        case .abs: self = .abs
+        case .sign: self = .sign
+        case .step: self = .step
+        case .sigmoid: self = .sigmoid
+        case .relu: self = .relu
+        case .softplus: self = .softplus
+        case .max: self = .max
+        case .min: self = .min
+        }
+    }
+
+    /// The operation's name in listings and statistics.
+    var name: String {
+        switch self {
+        case .add: return "add"
+        case .subtract: return "subtract"
+        case .multiply: return "multiply"
+        case .multiplyReciprocal: return "divide"
+        case .power: return "pow"
+        case .negate: return "negate"
+        case .reciprocal: return "reciprocal"
+        case .square: return "square"
+        case .sum: return "sum"
+        case .output: return "output"
+        case .squareRoot: return "sqrt"
+        case .atan2, .max, .min, .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh,
+             .exp, .log, .log1p, .expm1, .abs, .sign, .step, .sigmoid, .relu, .softplus:
+            return "\(self)"
+        }
+    }
+
+    /// The right-hand side of a listing line, e.g. `@1 * @2` or `sin(@3)`.
+    func listingText(_ a: String, _ b: String) -> String {
+        switch self {
+        case .add: return "\(a) + \(b)"
+        case .subtract: return "\(a) - \(b)"
+        case .multiply: return "\(a) * \(b)"
+        case .multiplyReciprocal: return "\(a) / \(b)"
+        case .power: return "\(a) ^ \(b)"
+        case .negate: return "-\(a)"
+        case .reciprocal: return "1 / \(a)"
+        case .square: return "\(a) * \(a)"
+        default: return arity == 2 ? "\(name)(\(a), \(b))" : "\(name)(\(a))"
+        }
+    }
+}
+
+/// One instruction of a flat program: `work[dest] = op(work[a], work[b])`.
+///
+/// 16 bytes, no references: the evaluation loop streams through a contiguous
+/// array of these without any reference counting. `mode` is used by batched
+/// programs to say which operands are per-point rows and which are shared
+/// scalars (see ``OperandMode``); scalar programs leave it 0.
+struct Instruction: Sendable, Hashable {
+    var op: Opcode
+    var mode: UInt8
+    var dest: Int32
+    var a: Int32
+    var b: Int32
+
+    init(_ op: Opcode, dest: Int32, _ a: Int32, _ b: Int32 = 0, mode: UInt8 = 0) {
+        self.op = op
+        self.mode = mode
+        self.dest = dest
+        self.a = a
+        self.b = b
+    }
+}
+
+extension Opcode {
+    /// The scalar semantics of every opcode; the evaluation loops inline it.
+    @inline(__always)
+    func apply(_ a: Double, _ b: Double) -> Double {
+        switch self {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .multiplyReciprocal: return a * (1 / b)
+        case .power: return Opcode.power(a, b)
+        case .atan2: return Function.atan2.evaluate(a, b)
+        case .max: return Function.max.evaluate(a, b)
+        case .min: return Function.min.evaluate(a, b)
+        case .negate: return -a
+        case .reciprocal: return 1 / a
+        case .square: return a * a
+        case .squareRoot: return a.squareRoot()
+        case .sin: return Foundation.sin(a)
+        case .cos: return Foundation.cos(a)
+        case .tan: return Foundation.tan(a)
+        case .asin: return Foundation.asin(a)
+        case .acos: return Foundation.acos(a)
+        case .atan: return Foundation.atan(a)
+        case .sinh: return Foundation.sinh(a)
+        case .cosh: return Foundation.cosh(a)
+        case .tanh: return VectorMath.tanh(a)
+        case .exp: return Foundation.exp(a)
+        case .log: return Foundation.log(a)
+        case .log1p: return Foundation.log1p(a)
+        case .expm1: return Foundation.expm1(a)
+        case .abs: return Swift.abs(a)
+        case .sign: return Function.sign.evaluate(a)
+        case .step: return Function.step.evaluate(a)
+        case .sigmoid: return Function.stableSigmoid(a)
+        case .relu: return Function.relu.evaluate(a)
+        case .softplus: return Function.stableSoftplus(a)
+        case .sum: preconditionFailure("sum is n-ary")
+        case .output: preconditionFailure("output is not arithmetic")
+        }
+    }
+
+    /// `b ^ e` exactly as the tree evaluator computes a power: small exact
+    /// exponents by multiplication, `0.5` by `squareRoot`, otherwise `pow`.
+    @inline(__always)
+    static func power(_ b: Double, _ e: Double) -> Double {
+        switch e {
+        case 1: return b
+        case 2: return b * b
+        case 3: return b * b * b
+        case -1: return 1 / b
+        case -2: return 1 / (b * b)
+        case 0.5: return b.squareRoot()
+        default: return Foundation.pow(b, e)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+/// Builds a ``LoweredProgram`` from expressions.
+struct Lowering {
+    private var program = LoweredProgram()
+    /// Constants by bit pattern (few: a `Dictionary` is fine).
+    private var constantIDs: [UInt64: Int32] = [:]
+    private var operationIDs = OperationTable()
+
+    /// Lowers `outputs` over `inputs` (variables then parameters).
+    ///
+    /// - Throws: ``CompilationError/unknownVariable(_:)`` for a variable that
+    ///   is not among `inputs`, ``CompilationError/duplicateInput(_:)`` for a
+    ///   name listed twice.
+    static func lower(_ outputs: [Expression], inputs: [String], sumChunk: Int = Lowering.sumChunk) throws(CompilationError) -> LoweredProgram {
+        var inputIndex: [String: Int32] = [:]
+        inputIndex.reserveCapacity(inputs.count)
+        var lowering = Lowering()
+        lowering.sumChunk = Swift.max(2, sumChunk)
+        for (i, name) in inputs.enumerated() {
+            guard inputIndex.updateValue(Int32(i), forKey: name) == nil else { throw .duplicateInput(name) }
+            lowering.program.values.append(.input(Int32(i)))
+        }
+        try lowering.lowerGraph(outputs, inputIndex: inputIndex)
+        return lowering.program
+    }
+
+    private mutating func lowerGraph(_ outputs: [Expression], inputIndex: [String: Int32]) throws(CompilationError) {
+        let graph = try NodeGraph(roots: outputs, inputIndex: inputIndex)
+        let n = graph.count
+        program.graphNodeCount = n
+        operationIDs = OperationTable(capacity: n)
+
+        // Users per node, to find shared nodes and single-use reciprocals.
+        var users = [Int32](repeating: 0, count: n)
+        for p in graph.operands { users[Int(p)] += 1 }
+        for p in graph.rootPositions { users[Int(p)] += 1 }
+        for o in outputs { program.treeSize = program.treeSize.addingSaturating(o.treeSize) }
+        for i in 0..<n where users[i] > 1 && graph.tags[i] != .constant && graph.tags[i] != .variable {
+            program.sharedNodeCount += 1
+            program.graphCSEHits += Int(users[i]) - 1
+        }
+
+        // valueOf[i]: the SSA value of node i. negated[i] / reciprocated[i]:
+        // for a node `-1*y` / `y^-1`, the value of y, so that users can
+        // subtract / divide instead (the node itself is then dead code
+        // unless something else needs it).
+        var valueOf = [Int32](repeating: -1, count: n)
+        var negated = [Int32](repeating: -1, count: n)
+        var reciprocated = [Int32](repeating: -1, count: n)
+        var terms: [(value: Int32, negated: Bool)] = []
+
+        for i in 0..<n {
+            let ops = graph.operands(of: i)
+            switch graph.tags[i] {
+            case .constant:
+                valueOf[i] = constant(graph.constants[i])
+            case .variable:
+                valueOf[i] = graph.aux[i]
+            case .sum:
+                terms.removeAll(keepingCapacity: true)
+                for p in ops {
+                    let p = Int(p)
+                    terms.append(negated[p] >= 0 ? (negated[p], true) : (valueOf[p], false))
+                }
+                valueOf[i] = lowerSum(terms)
+            case .product:
+                var v = valueOf[Int(ops[ops.startIndex])]
+                var rest = ops.dropFirst()
+                let first = Int(ops[ops.startIndex])
+                if let second = rest.first, reciprocated[first] >= 0, users[first] == 1 {
+                    // (1/a)·b == b·(1/a): IEEE multiplication is commutative.
+                    v = emit(.multiplyReciprocal, valueOf[Int(second)], reciprocated[first])
+                    rest = rest.dropFirst()
+                }
+                for p in rest {
+                    let p = Int(p)
+                    if reciprocated[p] >= 0, users[p] == 1 {
+                        v = emit(.multiplyReciprocal, v, reciprocated[p])
+                    } else {
+                        v = emit(.multiply, v, valueOf[p])
+                    }
+                }
+                if graph.negate[i] {
+                    // Sums subtract v instead: s + (-1·y)·z == s - y·z exactly.
+                    negated[i] = v
+                    v = emit(.negate, v)
+                }
+                valueOf[i] = v
+            case .constantPower, .power:
+                let b = valueOf[Int(ops[ops.startIndex])], e = valueOf[Int(ops[ops.startIndex + 1])]
+                let constantExponent: Double? = graph.tags[i] == .constantPower ? graph.constants[i] : nil
+                if constantExponent == -1 { reciprocated[i] = b }
+                valueOf[i] = lowerPower(b, exponent: constantExponent, runtimeExponent: e)
+            case .call:
+                let op = Opcode(rawValue: UInt8(graph.aux[i]))!
+                let a = valueOf[Int(ops[ops.startIndex])]
+                valueOf[i] = ops.count == 2 ? emit(op, a, valueOf[Int(ops[ops.startIndex + 1])]) : emit(op, a)
+            }
+        }
+        program.outputs = graph.rootPositions.map { valueOf[Int($0)] }
+    }
+
+    /// A sum, added left to right like the evaluator's loop. Negated terms
+    /// `-1*y` are subtracted (`s + (-y) == s - y` exactly); the first two
+    /// terms may swap since IEEE addition is commutative.
+    ///
+    /// Two terms become one binary instruction. More become n-ary `sum`
+    /// instructions of up to `sumChunk` (32) terms each, chained (each piece
+    /// starts with the previous piece's total): one instruction keeps its
+    /// running total in a register, where a chain of binary additions
+    /// would store and reload it at every step, and pieces keep the number
+    /// of terms that must be live at once small.
+    private mutating func lowerSum(_ terms: [(value: Int32, negated: Bool)]) -> Int32 {
+        var ordered = terms
+        if ordered[0].negated && !ordered[1].negated { ordered.swapAt(0, 1) }
+        if ordered[0].negated {
+            // -y0 - y1 == -(y0 + y1) exactly.
+            let head = emit(.negate, emit(.add, ordered[0].value, ordered[1].value))
+            ordered.replaceSubrange(0..<2, with: [(head, false)])
+            if ordered.count == 1 { return head }
+        }
+        var total = ordered[0].value
+        var k = 1
+        while k < ordered.count {
+            let end = Swift.min(ordered.count, k + sumChunk - 1)
+            if end - k == 1 {
+                let t = ordered[k]
+                total = emit(t.negated ? .subtract : .add, total, t.value)
+            } else {
+                let start = Int32(program.sumTerms.count)
+                program.sumTerms.append(total)
+                for t in ordered[k..<end] {
+                    program.sumTerms.append(t.negated ? t.value | LoweredProgram.subtractBit : t.value)
+                }
+                program.values.append(.sum(start: start, count: Int32(end - k + 1)))
+                total = Int32(program.values.count - 1)
+            }
+            k = end
+        }
+        return total
+    }
+
+    /// The most terms one n-ary `sum` instruction adds (2: binary chains only).
+    static let sumChunk = 32
+    private var sumChunk = Lowering.sumChunk
+
+    /// `b ^ e`, with the evaluator's exact small-exponent cases split into
+    /// squares so that `x^2` and `x^3` share `x*x`.
+    private mutating func lowerPower(_ b: Int32, exponent e: Double?, runtimeExponent: Int32) -> Int32 {
+        switch e {
+        case 1: return b
+        case 2: return emit(.square, b)
+        case 3: return emit(.multiply, emit(.square, b), b)         // b*b*b
+        case -1: return emit(.reciprocal, b)
+        case -2: return emit(.reciprocal, emit(.square, b))         // 1/(b*b)
+        case 0.5: return emit(.squareRoot, b)
+        default: return emit(.power, b, runtimeExponent)
+        }
+    }
+
+    private mutating func constant(_ x: Double) -> Int32 {
+        if let id = constantIDs[x.bitPattern] { return id }
+        let id = Int32(program.values.count)
+        program.values.append(.constant(x))
+        constantIDs[x.bitPattern] = id
+        return id
+    }
+
+    /// Appends `op(a, b)` unless it folds to a constant or exists already.
+    private mutating func emit(_ op: Opcode, _ a: Int32, _ b: Int32 = -1) -> Int32 {
+        var (a, b) = (a, op.arity == 1 ? -1 : b)
+        if case .constant(let x) = program.values[Int(a)] {
+            if b < 0 {
+                program.constantFolds += 1
+                return constant(op.apply(x, 0))
+            }
+            if case .constant(let y) = program.values[Int(b)] {
+                program.constantFolds += 1
+                return constant(op.apply(x, y))
+            }
+        }
+        if op.isCommutative && a > b { swap(&a, &b) }
+        let id = Int32(program.values.count)
+        if let existing = operationIDs.findOrInsert(op, a, b, value: id) {
+            program.instructionCSEHits += 1
+            return existing
+        }
+        program.values.append(.operation(op, a, b))
+        return id
+    }
+}
+
+extension Expression {
+    /// The value of a numeric or named constant, else `nil`.
+    var constantDoubleValue: Double? {
+        switch kind {
+        case .constant(let n): return n.doubleValue
+        case .namedConstant(let c): return c.value
+        default: return nil
+        }
+    }
+}
