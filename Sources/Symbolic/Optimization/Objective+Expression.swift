@@ -10,6 +10,9 @@ public enum ObjectiveError: Error, Equatable, Sendable, CustomStringConvertible 
     case dataLengthMismatch(name: String, expected: Int, actual: Int)
     /// The data columns are empty.
     case noSamples
+    /// The expression compiler refused the objective (not expected after
+    /// the checks above; reported rather than trapped).
+    case compilation(CompilationError)
 
     /// A fragment that reads well after "error: ".
     public var description: String {
@@ -24,23 +27,29 @@ public enum ObjectiveError: Error, Equatable, Sendable, CustomStringConvertible 
             return "data column '\(name)' has \(actual) values, expected \(expected) like the others"
         case .noSamples:
             return "the data has no samples"
+        case .compilation(let error):
+            return "cannot compile the objective: \(error)"
         }
     }
 }
 
 extension Objective {
     /// Creates the objective `expression` over the ordered `variables`,
-    /// with its symbolic gradient and (sparse, symmetric) Hessian.
+    /// with its symbolic gradient and (sparse, symmetric) Hessian compiled.
     ///
     ///     let x = Expression.variable("x"), y = Expression.variable("y")
     ///     let f = try Objective(expression: (1 - x) ** 2 + 100 * (y - x ** 2) ** 2, variables: ["x", "y"])
     ///     let result = try minimize(f, from: [-1.2, 1], method: .newton)
     ///     print(result.point)   // Prints approximately "[1.0, 1.0]"
     ///
-    /// The gradient is built once with ``Expression/gradient(withRespectTo:)``
-    /// and the Hessian's structurally nonzero lower triangle with
-    /// ``Expression/hessianEntries(withRespectTo:)``; evaluation shares each
-    /// distinct subexpression.
+    /// Three programs are compiled once: the value; the value and the
+    /// gradient together (``Expression/compileGradient(variables:parameters:)``,
+    /// which shares the forward values with the reverse sweep); and the
+    /// structurally non-zero lower triangle of the Hessian
+    /// (``Expression/compileHessian(variables:parameters:)``), offered both as
+    /// ``SparseHessian`` (what Newton's method uses) and dense. Calls do not
+    /// allocate: each program keeps one workspace behind an uncontended lock,
+    /// so the closures stay `Sendable`.
     ///
     /// - Parameters:
     ///   - expression: The function to minimise.
@@ -54,106 +63,33 @@ extension Objective {
         for name in variables where !seen.insert(name).inserted { throw .duplicateVariable(name) }
         for name in expression.variables where !seen.contains(name) { throw .unknownVariable(name) }
 
-        let n = variables.count
-        let gradient = expression.gradient(withRespectTo: variables)
-        let entries = expression.hessianEntries(withRespectTo: variables)
-        let valueProgram = ExpressionSlotProgram([expression], variables: variables)
-        let gradientProgram = ExpressionSlotProgram([expression] + gradient, variables: variables)
-        let hessianProgram = ExpressionSlotProgram(entries.map(\.expression), variables: variables)
-        let rows = entries.map(\.row), columns = entries.map(\.column)
+        let valueProgram: CompiledFunction, gradientProgram: CompiledGradient, hessianProgram: CompiledHessian
+        do {
+            valueProgram = try expression.compile(variables: variables)
+            gradientProgram = try expression.compileGradient(variables: variables)
+            hessianProgram = try expression.compileHessian(variables: variables)
+        } catch {
+            throw .compilation(error)
+        }
+        let valueWorkspace = LockedWorkspace(valueProgram.makeWorkspace())
+        let gradientWorkspace = LockedWorkspace(gradientProgram.makeWorkspace())
+        let hessianWorkspace = LockedWorkspace(hessianProgram.makeWorkspace())
         self.init(
-            dimension: n,
-            value: { x in valueProgram.evaluate(x, output: 0) },
-            sparseHessian: SparseHessian(rows: rows, columns: columns) { x, values in
-                hessianProgram.evaluate(x) { k, value in values[k] = value }
+            dimension: variables.count,
+            value: { x in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: 1) { out in
+                    valueWorkspace.with { valueProgram.evaluate(x, into: out, workspace: &$0) }
+                    return out[0]
+                }
+            },
+            hessian: { x, h in
+                hessianWorkspace.with { hessianProgram.evaluate(x, dense: h, workspace: &$0) }
+            },
+            sparseHessian: SparseHessian(rows: hessianProgram.rows, columns: hessianProgram.columns) { x, values in
+                hessianWorkspace.with { hessianProgram.evaluate(x, values: values, workspace: &$0) }
             },
             valueAndGradient: { x, g in
-                var f = 0.0
-                gradientProgram.evaluate(x) { k, value in
-                    if k == 0 { f = value } else { g[k - 1] = value }
-                }
-                return f
+                gradientWorkspace.with { gradientProgram.evaluate(x, gradient: g, workspace: &$0) }
             })
-    }
-}
-
-/// Evaluates several expressions at a point given as a buffer in a fixed
-/// variable order.
-///
-/// Interim implementation until the expression compiler is merged: the
-/// union of the outputs' graphs is sorted once into a list of node
-/// operations over slots (each distinct subexpression computed once per
-/// call, variables resolved to buffer indices), evaluated with the same
-/// arithmetic as ``Expression/evaluate(at:)``. The compiled flat program
-/// replaces it.
-struct ExpressionSlotProgram: Sendable {
-    private enum Operation: Sendable {
-        case constant(Double)
-        case input(Int)
-        case sum([Int])
-        case product([Int])
-        case power(Int, Int, Expression)
-        case call(Function, Int)
-        case call2(Function, Int, Int)
-    }
-
-    private let operations: [Operation]
-    private let outputSlots: [Int]
-
-    init(_ outputs: [Expression], variables: [String]) {
-        var index: [String: Int] = [:]
-        for (i, name) in variables.enumerated() where index[name] == nil { index[name] = i }
-        // The union of all outputs' nodes in id order is a topological order.
-        var seen = Set<Int>()
-        var nodes: [Expression] = []
-        for output in outputs {
-            for node in output.topologicallySortedNodes() where seen.insert(node.id).inserted { nodes.append(node) }
-        }
-        nodes.sort { $0.id < $1.id }
-        var slot: [Int: Int] = [:]
-        for (i, node) in nodes.enumerated() { slot[node.id] = i }
-        operations = nodes.map { node -> Operation in
-            switch node.kind {
-            case .constant(let n): return .constant(n.doubleValue)
-            case .namedConstant(let c): return .constant(c.value)
-            case .variable(let name): return index[name].map(Operation.input) ?? .constant(.nan)
-            case .sum(let terms): return .sum(terms.map { slot[$0.id]! })
-            case .product(let factors): return .product(factors.map { slot[$0.id]! })
-            case .power(let b, let e): return .power(slot[b.id]!, slot[e.id]!, e)
-            case .call(let f, let args):
-                return args.count == 2 ? .call2(f, slot[args[0].id]!, slot[args[1].id]!) : .call(f, slot[args[0].id]!)
-            }
-        }
-        outputSlots = outputs.map { slot[$0.id]! }
-    }
-
-    func evaluate(_ x: UnsafeBufferPointer<Double>, output: Int) -> Double {
-        var result = 0.0
-        evaluate(x) { k, value in if k == output { result = value } }
-        return result
-    }
-
-    func evaluate(_ x: UnsafeBufferPointer<Double>, _ body: (Int, Double) -> Void) {
-        withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(operations.count, 1)) { v in
-            for (i, operation) in operations.enumerated() {
-                switch operation {
-                case .constant(let c): v[i] = c
-                case .input(let k): v[i] = x[k]
-                case .sum(let terms):
-                    var s = 0.0
-                    for t in terms { s += v[t] }
-                    v[i] = s
-                case .product(let factors):
-                    var p = 1.0
-                    for f in factors { p *= v[f] }
-                    v[i] = p
-                case .power(let b, let e, let exponent):
-                    v[i] = Expression.evaluatePower(v[b], v[e], exponent: exponent)
-                case .call(let f, let a): v[i] = f.evaluate(v[a])
-                case .call2(let f, let a, let b): v[i] = f.evaluate(v[a], v[b])
-                }
-            }
-            for (k, s) in outputSlots.enumerated() { body(k, v[s]) }
-        }
     }
 }

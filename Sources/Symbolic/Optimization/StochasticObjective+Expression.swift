@@ -8,9 +8,11 @@ extension StochasticObjective {
     ///     let j = try StochasticObjective(sampleLoss: loss, variables: ["a", "b"],
     ///                                     data: ["x": [0, 1, 2], "y": [1, 3, 5]])
     ///
-    /// The gradient ∇L is built symbolically once; each batch evaluates L
-    /// and ∇L per sample (the data names are bound to the sample's values)
-    /// and sums them.
+    /// L and ∇L are compiled once into one program whose variables are the
+    /// weights and whose parameters are the data names; each batch runs the
+    /// batched (struct-of-arrays) form of that program over the batch's
+    /// samples — gathered into columns — with the weights shared, and sums
+    /// per output in a fixed order, so runs are reproducible bit for bit.
     ///
     /// - Parameters:
     ///   - sampleLoss: The loss of one sample.
@@ -26,27 +28,39 @@ extension StochasticObjective {
         var seen = Set<String>()
         for name in variables + dataNames where !seen.insert(name).inserted { throw .duplicateVariable(name) }
         for name in sampleLoss.variables where !seen.contains(name) { throw .unknownVariable(name) }
-        let columns = dataNames.map { data[$0]! }
-        let m = columns.first?.count ?? 1
-        for (name, column) in zip(dataNames, columns) where column.count != m {
+        let dataColumns = dataNames.map { data[$0]! }
+        let m = dataColumns.first?.count ?? 1
+        for (name, column) in zip(dataNames, dataColumns) where column.count != m {
             throw .dataLengthMismatch(name: name, expected: m, actual: column.count)
         }
         guard m >= 1 else { throw .noSamples }
 
-        let n = variables.count, inputCount = n + dataNames.count
-        let program = ExpressionSlotProgram([sampleLoss] + sampleLoss.gradient(withRespectTo: variables),
-                                          variables: variables + dataNames)
+        let n = variables.count, d = dataNames.count
+        let program: BatchedFunction
+        do {
+            program = try Expression.compile([sampleLoss] + sampleLoss.gradient(withRespectTo: variables),
+                                             variables: variables, parameters: dataNames)
+                .batched(over: .parameters)
+        } catch {
+            throw .compilation(error)
+        }
+        let workspace = LockedWorkspace(program.makeWorkspace())
         self.init(dimension: n, sampleCount: m) { batch, w, g in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: inputCount) { inputs in
-                for k in 0..<n { inputs[k] = w[k]; g[k] = 0 }
-                var total = 0.0
-                for i in batch {
-                    for (c, column) in columns.enumerated() { inputs[n + c] = column[i] }
-                    program.evaluate(UnsafeBufferPointer(inputs)) { k, value in
-                        if k == 0 { total += value } else { g[k - 1] += value }
+            let count = batch.count
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(d * count, 1)) { columns in
+                return withUnsafeTemporaryAllocation(of: Double.self, capacity: n + 1) { sums in
+                    // Column c holds data name c for each sample of the batch.
+                    for c in 0..<d {
+                        let source = dataColumns[c]
+                        for (k, i) in batch.enumerated() { columns[c * count + k] = source[i] }
                     }
+                    workspace.with { ws in
+                        program.sum(columns: UnsafeBufferPointer(rebasing: columns[0..<(d * count)]),
+                                    pointCount: count, shared: w, into: sums, workspace: &ws)
+                    }
+                    for k in 0..<n { g[k] = sums[k + 1] }
+                    return sums[0]
                 }
-                return total
             }
         }
     }
