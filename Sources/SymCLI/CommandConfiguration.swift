@@ -14,11 +14,15 @@ struct OptionDefinition: Sendable, Equatable {
     let isRepeatable: Bool
     /// The value used when the option is absent, shown in help.
     let defaultValue: String?
+    /// Whether the command cannot run without the option (shown without
+    /// brackets in the usage line; the command itself checks presence).
+    let isRequired: Bool
 
     init(
         _ name: String, short shortName: String? = nil, value valueName: String?, help: String,
-        repeatable isRepeatable: Bool = false, default defaultValue: String? = nil
+        repeatable isRepeatable: Bool = false, default defaultValue: String? = nil, required isRequired: Bool = false
     ) {
+        self.isRequired = isRequired
         self.name = name
         self.shortName = shortName
         self.valueName = valueName

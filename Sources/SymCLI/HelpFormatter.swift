@@ -20,7 +20,8 @@ enum HelpFormatter {
             parts.append(argument.isOptional ? "[\(argument.synopsis)]" : argument.synopsis)
         }
         for option in configuration.options {
-            parts.append("[\(option.synopsis)\(option.isRepeatable ? " ..." : "")]")
+            let text = option.synopsis + (option.isRepeatable ? " ..." : "")
+            parts.append(option.isRequired ? text : "[\(text)]")
         }
         return parts.joined(separator: " ")
     }

@@ -22,7 +22,7 @@ struct PointOption: Equatable {
     static let from = OptionDefinition(
         "--from", value: "assignments",
         help: "The starting point, e.g. a=1,b=-2; names the variables to optimise. May be repeated.",
-        repeatable: true)
+        repeatable: true, required: true)
 
     /// The assignments in command-line order.
     var assignments: [Assignment]

@@ -27,6 +27,7 @@ struct CLIHelpTests {
           hessian                 Compute the Hessian matrix of an expression.
           jacobian                Compute the Jacobian matrix of several expressions.
           compile                 Show the compiled program of an expression.
+          minimize                Minimize an expression from a starting point.
           help                    Show subcommand help information.
 
           See 'sym help <subcommand>' for detailed help.

@@ -11,10 +11,12 @@ struct CLIResult: Equatable, CustomStringConvertible {
     var description: String { "status \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
 }
 
-/// Runs `sym` in-process with `arguments` and optional standard input.
-func runSym(_ arguments: [String], stdin: String = "") -> CLIResult {
+/// Runs `sym` in-process with `arguments` and optional standard input,
+/// pretending standard error is a terminal when `errorOutputIsTerminal`.
+func runSym(_ arguments: [String], stdin: String = "", errorOutputIsTerminal: Bool = false) -> CLIResult {
     var output = "", errors = ""
-    let status = SymTool.run(arguments: arguments, stdin: .text(stdin), stdout: &output, stderr: &errors)
+    let status = SymTool.run(arguments: arguments, stdin: .text(stdin), stdout: &output, stderr: &errors,
+                             errorOutputIsTerminal: errorOutputIsTerminal)
     return CLIResult(status: status, stdout: output, stderr: errors)
 }
 

@@ -1,0 +1,140 @@
+import Symbolic
+
+/// `sym minimize EXPR --from a=1,b=2`: a local minimum found by one of the
+/// optimiser library's methods.
+struct MinimizeCommand: Subcommand {
+    static let configuration = CommandConfiguration(
+        name: "minimize",
+        abstract: "Minimize an expression from a starting point.",
+        discussion: """
+            The variables being optimised are those named in --from, in that order; the \
+            expression may use no others. Text output is a summary line, then the point, \
+            the value and the gradient norm; JSON is {"method": ..., "point": {...}, "value": ..., \
+            "gradient_norm": ..., "iterations": ..., "converged": ..., "reason": ...}. When \
+            standard error is a terminal, progress lines are shown there.
+
+              sym minimize "(1-a)^2 + 100*(b-a^2)^2" --from a=-1.2,b=1 --method newton
+            """,
+        arguments: [ExpressionInput.argument],
+        options: [
+            PointOption.from,
+            OptionDefinition("--method", value: "method",
+                             help: "One of \(OptimizationMethod.allCases.map(\.rawValue).joined(separator: ", ")).",
+                             default: "newton for up to 50 variables, bfgs up to 1000, lbfgs beyond"),
+            OptionDefinition("--rate", value: "rate", help: "The learning rate (step size) of first-order methods.",
+                             default: OptimizationMethod.allCases.compactMap { method in
+                                 method.defaultLearningRate.map { "\(NumberFormatting.text($0)) for \(method.rawValue)" }
+                             }.joined(separator: ", ")),
+            OptionDefinition("--max-iterations", value: "count", help: "Stop after this many iterations."),
+            OptionDefinition("--tolerance", value: "tolerance", help: "Stop when the gradient norm falls to this.", default: "1e-8"),
+            ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
+        ])
+
+    var input: ExpressionInput
+    var start: PointOption
+    var method: OptimizationMethod?
+    var options: OptimizationOptions = {
+        var options = OptimizationOptions()
+        options.recordsHistory = false  // only the final point is printed
+        return options
+    }()
+    var format: OutputFormat
+
+    init(_ arguments: ScannedArguments) throws(UsageError) {
+        input = try ExpressionInput(arguments)
+        guard let start = try PointOption(arguments, option: PointOption.from) else {
+            throw .missingArgument(PointOption.from.synopsis)
+        }
+        self.start = start
+        if let name = arguments.value("--method") {
+            guard let method = OptimizationMethod(rawValue: name) else {
+                throw .invalidValue(name, option: "--method <method>",
+                                    expected: "one of \(OptimizationMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.method = method
+        }
+        if let text = arguments.value("--rate") {
+            guard let rate = Double(text), rate.isFinite, rate > 0 else {
+                throw .invalidValue(text, option: "--rate <rate>", expected: "a positive number")
+            }
+            options.learningRate = rate
+        }
+        if let text = arguments.value("--max-iterations") {
+            guard let count = Int(text), count >= 0 else {
+                throw .invalidValue(text, option: "--max-iterations <count>", expected: "a non-negative integer")
+            }
+            options.maxIterations = count
+        }
+        if let text = arguments.value("--tolerance") {
+            guard let tolerance = Double(text), tolerance.isFinite, tolerance >= 0 else {
+                throw .invalidValue(text, option: "--tolerance <tolerance>", expected: "a non-negative number")
+            }
+            options.gradientTolerance = tolerance
+        }
+        format = try OutputFormat.parse(arguments, allowed: [.text, .json])
+    }
+
+    mutating func run(console: inout Console) throws(CommandError) {
+        let expression = try input.expression(console: &console)
+        let point = try start.values()
+        let variables = start.assignments.map(\.name)
+        let progress = console.errorOutputIsTerminal ? ProgressPrinter(console.errorOutput) : nil
+        let result: OptimizationResult
+        do {
+            result = try minimize(expression, from: variables.map { ($0, point[$0]!) }, method: method, options: options,
+                                  observer: progress.map { printer in { printer.report($0) } })
+        } catch .missingStartValue(let name) where !name.isEmpty {
+            throw .failure("the starting point gives no value for variable '\(name)'; add it to --from, e.g. --from \(name)=0")
+        } catch {
+            throw .failure(error.description)
+        }
+        // The printer wrote through a copy of the error stream; hand it back.
+        if let progress { console.errorOutput = progress.stream }
+        switch format {
+        case .json:
+            console.printLine(JSONValue.object([
+                ("method", .string(result.method.rawValue)),
+                ("point", .object(zip(variables, result.point).map { ($0, .number($1)) })),
+                ("value", .number(result.value)),
+                ("gradient_norm", .number(result.gradientNorm)),
+                ("iterations", .integer(result.iterations)),
+                ("converged", .bool(result.converged)),
+                ("reason", .string(result.stopReason.rawValue)),
+            ]).serialized())
+        case .text, .latex:
+            let verb = result.converged ? "converged" : "stopped"
+            let plural = result.iterations == 1 ? "" : "s"
+            console.printLine("\(result.method.rawValue) \(verb) after \(result.iterations) iteration\(plural): \(result.stopReason.explanation)")
+            for (name, value) in zip(variables, result.point) { console.printLine("\(name) = \(NumberFormatting.text(value))") }
+            console.printLine("f = \(NumberFormatting.text(result.value))")
+            console.printLine("|grad f| = \(NumberFormatting.text(result.gradientNorm))")
+        }
+    }
+}
+
+/// Writes optimiser progress to standard error while a run is under way:
+/// every iteration up to 10, then every 10th up to 100, every 100th up to
+/// 1000, and so on, so long runs print a few dozen lines, not millions.
+///
+/// A class because the optimiser's observer is an escaping closure, which
+/// cannot capture the command's `inout` console.
+final class ProgressPrinter {
+    /// The error stream, written through while the optimiser runs.
+    var stream: any TextOutputStream
+
+    init(_ stream: any TextOutputStream) { self.stream = stream }
+
+    /// Prints `progress` if its iteration is due, and lets the run go on.
+    func report(_ progress: OptimizationProgress) -> ObserverDecision {
+        if ProgressPrinter.isDue(progress.iteration) { stream.write("\(progress)\n") }
+        return .proceed
+    }
+
+    /// Whether iteration `n` gets a line: 0–10, then multiples of 10 up to
+    /// 100, of 100 up to 1000, …
+    static func isDue(_ n: Int) -> Bool {
+        var interval = 1
+        while interval <= n / 10 { interval *= 10 }
+        return n % interval == 0
+    }
+}
