@@ -78,6 +78,13 @@ struct CLIBinaryTests {
             == CLIResult(status: 0, stdout: "{\"value\": 42}\n", stderr: ""))
     }
 
+    @Test func minimizeShowsNoProgressOnAPipe() throws {
+        let result = try CLIBinaryTests.run(["minimize", "(x-3)^2", "--from", "x=0", "--method", "gd", "--max-iterations", "50"])
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.hasPrefix("gd "))
+    }
+
     @Test func largeOutputIsWrittenCompletely() throws {
         // A 300-term sum: its gradient has 300 lines, more than one pipe buffer.
         let expression = (1...300).map { "x\($0)^2" }.joined(separator: " + ")
