@@ -1,24 +1,45 @@
 import Symbolic
 
-/// Evaluates several expressions at every row of a points table.
-///
-/// This is the seam where the compiled, batched program will plug in; until
-/// the compiler lands it evaluates each expression with the tree evaluator.
+/// Evaluates several expressions at every row of a points table with one
+/// compiled, batched program (common subexpressions of all outputs computed
+/// once per point, points processed in vectorised chunks).
 struct BatchEvaluator {
-    /// The expressions evaluated at each point, in output order.
-    var outputs: [Expression]
-    /// The variables the expressions use, in column order of ``Row``.
-    var variables: [String]
+    /// The program computing every output.
+    let function: BatchedFunction
+    /// The variables the expressions use, in the program's input order.
+    let variables: [String]
+
+    /// Points handed to the program per call, so output streams out and
+    /// memory stays bounded for large files.
+    static let block = 4096
+
+    /// Compiles `outputs` over the variables they use.
+    init(outputs: [Expression]) throws(CommandError) {
+        variables = outputs.variablesInOrderOfFirstAppearance
+        do {
+            function = try Expression.compile(outputs, variables: variables).batched(over: .variables)
+        } catch {
+            throw .failure(error.description)
+        }
+    }
 
     /// Evaluates every output at every row of `table`, calling `body` with
-    /// each row's results (so results stream out instead of piling up).
+    /// each row's results in order.
     ///
     /// - Parameter columns: The table column of each of ``variables``.
     func evaluate(_ table: PointsFile.Table, columns: [Int], body: ([Double]) -> Void) throws(CommandError) {
-        var point: [String: Double] = [:]
-        for row in table.rows {
-            for (variable, column) in zip(variables, columns) { point[variable] = row[column] }
-            body(try Rendering.values(of: outputs, at: point))
+        var start = 0
+        while start < table.rows.count {
+            let rows = table.rows[start..<min(start + BatchEvaluator.block, table.rows.count)]
+            let points = rows.map { row in columns.map { row[$0] } }
+            let results: [[Double]]
+            do {
+                results = try function.evaluate(points: points)
+            } catch {
+                throw .failure(error.description)
+            }
+            results.forEach(body)
+            start += rows.count
         }
     }
 
@@ -29,7 +50,7 @@ struct BatchEvaluator {
         _ outputs: [Expression], table: PointsFile.Table, labels: [String], format: OutputFormat,
         json: ([Double]) -> JSONValue, console: inout Console
     ) throws(CommandError) {
-        let evaluator = BatchEvaluator(outputs: outputs, variables: outputs.variablesInOrderOfFirstAppearance)
+        let evaluator = try BatchEvaluator(outputs: outputs)
         // Resolve columns first so a missing column fails before any output.
         let columns = try table.columns(for: evaluator.variables)
         if format == .text { console.printLine(labels.joined(separator: ",")) }

@@ -31,7 +31,7 @@ public enum SymTool {
     /// The subcommands, in the order the root help lists them.
     static var subcommands: [any Subcommand.Type] {
         [EvalCommand.self, PrintCommand.self, SimplifyCommand.self, DiffCommand.self,
-         GradCommand.self, HessianCommand.self, JacobianCommand.self]
+         GradCommand.self, HessianCommand.self, JacobianCommand.self, CompileCommand.self]
     }
 
     /// Runs `sym` with `arguments` (without the program name).

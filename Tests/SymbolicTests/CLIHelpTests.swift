@@ -26,6 +26,7 @@ struct CLIHelpTests {
           grad                    Compute the gradient of an expression.
           hessian                 Compute the Hessian matrix of an expression.
           jacobian                Compute the Jacobian matrix of several expressions.
+          compile                 Show the compiled program of an expression.
           help                    Show subcommand help information.
 
           See 'sym help <subcommand>' for detailed help.

@@ -66,3 +66,15 @@ struct CLIPointsTests {
                       usageError("the expression and --points cannot both read standard input", command: "hessian"))
     }
 }
+
+@Suite("sym --points agrees with sym eval")
+struct CLIPointsAgreementTests {
+    @Test func compiledBatchMatchesTreeEvaluatorAtEveryPoint() {
+        let expression = "exp(-x^2)*sin(y)/(1 + x*y) + log1p(x^2) - sqrt(y^2 + 1)"
+        let points = [(0.5, 1.25), (-3, 0.001), (1e-8, -7.5), (2, 2)]
+        let csv = "x,y\n" + points.map { "\($0.0),\($0.1)" }.joined(separator: "\n")
+        let batch = runSym(["eval", expression, "--points", "-"], stdin: csv)
+        let single = points.map { runSym(["eval", expression, "--at", "x=\($0.0),y=\($0.1)"]).stdout }
+        #expect(batch == CLIResult(status: 0, stdout: "value\n" + single.joined(), stderr: ""))
+    }
+}
