@@ -16,12 +16,9 @@ enum ReverseMode {
     static func adjoints(of root: Expression, seed: Expression = .one,
                          variableIndex: [String: Int], maxIndex: Int = .max) -> [Int: Expression] {
         guard root.containsVariables else { return [:] }
-        let nodes = root.topologicallySortedNodes()
-        var position: [Int: Int] = [:]
-        position.reserveCapacity(nodes.count)
+        let (nodes, position) = root.topologicalOrder()
         var depends = [Bool](repeating: false, count: nodes.count)
         for (i, node) in nodes.enumerated() {
-            position[node.id] = i
             guard node.containsVariables else { continue }
             if case .variable(let name) = node.kind {
                 if let k = variableIndex[name], k <= maxIndex { depends[i] = true }

@@ -14,22 +14,35 @@ extension Expression {
     public var operands: [Expression] { kind.operands }
 
     /// Every distinct subexpression, each once, operands before the nodes
-    /// that use them (sorted by ``id``); the expression itself comes last.
+    /// that use them; the expression itself comes last.
     ///
-    /// - Complexity: O(n log n) in the number of distinct nodes; uses an
-    ///   explicit stack, so any depth is fine.
-    public func topologicallySortedNodes() -> [Expression] {
-        var seen: Set<Int> = [id]
-        var stack: [Expression] = [self]
-        var result: [Expression] = []
-        while let e = stack.popLast() {
-            result.append(e)
-            for child in e.operands where seen.insert(child.id).inserted {
-                stack.append(child)
+    /// - Complexity: O(n) in the number of distinct nodes; uses an explicit
+    ///   stack, so any depth is fine.
+    public func topologicallySortedNodes() -> [Expression] { topologicalOrder().nodes }
+
+    /// The nodes in post-order (operands first, `self` last) and each node's
+    /// position in that list, keyed by ``id``, from one depth-first walk.
+    func topologicalOrder() -> (nodes: [Expression], position: [Int: Int]) {
+        var position: [Int: Int] = [id: -1]   // -1: on the stack, not yet emitted
+        var nodes: [Expression] = []
+        var stack: [(node: Expression, operands: [Expression], next: Int)] = [(self, operands, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let k = stack[top].next
+            if k < stack[top].operands.count {
+                stack[top].next = k + 1
+                let child = stack[top].operands[k]
+                if position[child.id] == nil {
+                    position[child.id] = -1
+                    stack.append((child, child.operands, 0))
+                }
+            } else {
+                let e = stack.removeLast().node
+                position[e.id] = nodes.count
+                nodes.append(e)
             }
         }
-        result.sort { $0.id < $1.id }
-        return result
+        return (nodes, position)
     }
 
     /// The variables of the expression in order of first appearance in its

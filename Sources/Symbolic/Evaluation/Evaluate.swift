@@ -28,14 +28,11 @@ extension Expression {
     /// - Parameter point: A value for every variable of the expression.
     /// - Throws: ``EvaluationError/unboundVariable(_:)`` naming the first
     ///   variable without a value.
-    /// - Complexity: O(n log n) in the number of distinct nodes.
+    /// - Complexity: O(n) in the number of distinct nodes.
     public func evaluate(at point: [String: Double]) throws(EvaluationError) -> Double {
-        let nodes = topologicallySortedNodes()
-        var slot: [Int: Int] = [:]
-        slot.reserveCapacity(nodes.count)
+        let (nodes, slot) = topologicalOrder()
         var values = [Double](repeating: 0, count: nodes.count)
         for (i, e) in nodes.enumerated() {
-            slot[e.id] = i
             values[i] = try e.evaluateNode(point) { values[slot[$0.id]!] }
         }
         return values[nodes.count - 1]
