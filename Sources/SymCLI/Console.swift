@@ -37,7 +37,7 @@ public struct TextInput: Sendable {
 /// cleanly under strict concurrency; output is buffered in 64 KiB chunks and
 /// written with `write(2)`, unless `flushesEveryWrite` is set (for standard
 /// error, where progress lines must appear at once).
-public struct FileDescriptorOutputStream: TextOutputStream {
+public struct FileDescriptorOutputStream: TextOutputStream, Sendable {
     private let descriptor: Int32
     private let flushesEveryWrite: Bool
     private var buffer: [UInt8] = []

@@ -4,12 +4,12 @@
 /// All behaviour lives in ``run(arguments:stdin:stdout:stderr:errorOutputIsTerminal:)``,
 /// which never exits the process, so tests run every command in-process;
 /// the `@main` entry point only connects the real standard streams.
-public enum SymTool {
+public enum SymTool: Sendable {
     /// The tool's version, printed by `sym --version`.
     public static let version = "0.1.0"
 
     /// Exit statuses, following `sysexits.h` as swift-argument-parser does.
-    public enum ExitStatus {
+    public enum ExitStatus: Sendable {
         /// Success.
         public static let success: Int32 = 0
         /// Invalid input or a failed computation.
