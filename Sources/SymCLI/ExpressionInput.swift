@@ -45,8 +45,8 @@ enum ExpressionInput: Equatable {
     }
 
     /// Reads the expression text. Text from a file or standard input loses
-    /// its trailing whitespace (the final newline), which would otherwise
-    /// only shift nothing but make error excerpts untidy.
+    /// its trailing whitespace (the final newline), so that an error at the
+    /// end of the input points just after the last character.
     func read(console: inout Console) throws(CommandError) -> String {
         switch self {
         case .text(let text):
