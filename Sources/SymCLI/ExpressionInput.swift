@@ -63,6 +63,29 @@ enum ExpressionInput: Equatable {
         try ExpressionReader.parse(read(console: &console))
     }
 
+    /// Reads and parses one expression, and lists its variables in the order
+    /// they are first written in the input (the default variable order).
+    func expressionAndVariables(console: inout Console) throws(CommandError) -> (Symbolic.Expression, [String]) {
+        let text = try read(console: &console)
+        let expression = try ExpressionReader.parse(text)
+        return (expression, ExpressionInput.variables(of: [expression], writtenIn: text))
+    }
+
+    /// Reads and parses a `;`-separated list of expressions, with their
+    /// variables in the order they are first written in the input.
+    func expressionListAndVariables(console: inout Console) throws(CommandError) -> ([Symbolic.Expression], [String]) {
+        let text = try read(console: &console)
+        let outputs = try ExpressionReader.parseList(text)
+        return (outputs, ExpressionInput.variables(of: outputs, writtenIn: text))
+    }
+
+    /// The variables that survive canonicalisation (`x - x + y` has only
+    /// `y`), in the order the text first names them.
+    private static func variables(of expressions: [Symbolic.Expression], writtenIn text: String) -> [String] {
+        let present = Set(expressions.flatMap(\.variables))
+        return Symbolic.Expression.variableNames(appearingIn: text).filter(present.contains)
+    }
+
     /// Reads and parses a `;`-separated list of expressions.
     func expressionList(console: inout Console) throws(CommandError) -> [Symbolic.Expression] {
         try ExpressionReader.parseList(read(console: &console))

@@ -90,3 +90,12 @@ struct CLIMinimizeTests {
         #expect(HelpFormatter.usage(for: MinimizeCommand.configuration).hasPrefix("sym minimize <expression> --from <assignments> ... [--method <method>]"))
     }
 }
+
+@Suite("CLI default variable order")
+struct CLIVariableOrderTests {
+    @Test func variablesFollowTheWrittenText() {
+        let result = runSym(["hessian", "x^2*y + y^3", "--format", "json"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix(#"{"variables": ["x", "y"]"#))
+    }
+}

@@ -166,3 +166,13 @@ struct ExpressionCodingTests {
         }
     }
 }
+
+@Suite("Variable order of the written text")
+struct VariableOrderTests {
+    @Test func firstAppearanceInText() {
+        #expect(Expr.variableNames(appearingIn: "x^2*y + y^3") == ["x", "y"])
+        #expect(Expr.variableNames(appearingIn: "sin(b) + a*pi + e^c") == ["b", "a", "c"])
+        #expect(Expr.variableNames(appearingIn: "log(x, b2) + x") == ["x", "b2"])
+        #expect(Expr.variableNames(appearingIn: "y + x # z") == ["y", "x"])   // stops at the bad character
+    }
+}

@@ -38,8 +38,8 @@ struct CompileCommand: Subcommand {
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
-        let expression = try input.expression(console: &console)
-        let variables = variables ?? expression.variables
+        let (expression, writtenVariables) = try input.expressionAndVariables(console: &console)
+        let variables = variables ?? writtenVariables
         var outputs = [expression]
         var labels = ["f"]
         if includesGradient {

@@ -36,8 +36,8 @@ struct DiffCommand: Subcommand {
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
-        let expression = try input.expression(console: &console)
-        let variables = variables ?? expression.variables
+        let (expression, writtenVariables) = try input.expressionAndVariables(console: &console)
+        let variables = variables ?? writtenVariables
         guard !variables.isEmpty else {
             throw .failure("the expression has no variables to differentiate by; name one with --wrt")
         }

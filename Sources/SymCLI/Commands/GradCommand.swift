@@ -36,8 +36,8 @@ struct GradCommand: Subcommand {
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
-        let expression = try input.expression(console: &console)
-        let variables = variables ?? expression.variables
+        let (expression, writtenVariables) = try input.expressionAndVariables(console: &console)
+        let variables = variables ?? writtenVariables
         let gradient = expression.gradient(withRespectTo: variables)
         if let points {
             let table = try points.read(console: &console)

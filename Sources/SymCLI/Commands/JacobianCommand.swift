@@ -39,8 +39,8 @@ struct JacobianCommand: Subcommand {
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
-        let outputs = try input.expressionList(console: &console)
-        let variables = variables ?? outputs.variablesInOrderOfFirstAppearance
+        let (outputs, writtenVariables) = try input.expressionListAndVariables(console: &console)
+        let variables = variables ?? writtenVariables
         var output = MatrixOutput(
             variables: variables, expressions: Expression.jacobian(of: outputs, withRespectTo: variables), values: nil,
             label: { "df\($0 + 1)/d\(variables[$1])" })
