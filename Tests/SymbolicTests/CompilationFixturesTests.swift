@@ -4,18 +4,8 @@ import Testing
 // Fixtures for the Compilation* suites. The names carry a `Compilation`
 // prefix so that they never clash with the shared test support.
 
-/// SplitMix64, for reproducible property tests.
-struct CompilationRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// The shared seeded generator (SplitMix64, in TestSupport.swift).
+typealias CompilationRandom = SeededGenerator
 
 /// Random expressions over named inputs that exercise every lowering path:
 /// n-ary sums with subtracted terms, products with `-1` coefficients and
