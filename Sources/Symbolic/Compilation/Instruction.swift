@@ -167,18 +167,9 @@ extension Opcode {
         }
     }
 
-    /// `b ^ e` exactly as the tree evaluator computes a power: small exact
-    /// exponents by multiplication, `0.5` by `squareRoot`, otherwise `pow`.
+    /// `b ^ e` exactly as the tree evaluator computes a power (the same function).
     @inline(__always)
     static func power(_ b: Double, _ e: Double) -> Double {
-        switch e {
-        case 1: return b
-        case 2: return b * b
-        case 3: return b * b * b
-        case -1: return 1 / b
-        case -2: return 1 / (b * b)
-        case 0.5: return b.squareRoot()
-        default: return Foundation.pow(b, e)
-        }
+        Expression.evaluatePower(b, e)
     }
 }

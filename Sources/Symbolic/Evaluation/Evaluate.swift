@@ -56,7 +56,7 @@ extension Expression {
             for f in factors { p *= value(f) }
             return p
         case .power(let b, let e):
-            return Expression.evaluatePower(value(b), value(e), exponent: e)
+            return Expression.evaluatePower(value(b), value(e))
         case .call(let f, let args):
             if args.count == 2 { return f.evaluate(value(args[0]), value(args[1])) }
             return f.evaluate(value(args[0]))
@@ -64,9 +64,10 @@ extension Expression {
     }
 
     /// `b^e` with exact small integer exponents done by multiplication, so that
-    /// `x^2` evaluates to exactly `x*x`; otherwise C `pow`.
+    /// `x^2` evaluates to exactly `x*x`; otherwise C `pow`. The compiled
+    /// programs call this same function, so both evaluators agree bit for bit.
     @inline(__always)
-    static func evaluatePower(_ b: Double, _ e: Double, exponent: Expression) -> Double {
+    static func evaluatePower(_ b: Double, _ e: Double) -> Double {
         switch e {
         case 1: return b
         case 2: return b * b
