@@ -28,6 +28,7 @@ struct CLIHelpTests {
           jacobian                Compute the Jacobian matrix of several expressions.
           compile                 Show the compiled program of an expression.
           minimize                Minimize an expression from a starting point.
+          plot                    Draw functions and derivatives as an SVG picture.
           help                    Show subcommand help information.
 
           See 'sym help <subcommand>' for detailed help.

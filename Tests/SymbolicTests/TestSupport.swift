@@ -74,3 +74,62 @@ struct RandomExpressions {
          "z": Double.random(in: -1.5...1.5, using: &generator)]
     }
 }
+
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An SVG document parsed as XML (Foundation's `XMLDocument`, which fails
+/// on text that is not well-formed), with helpers to find elements.
+struct ParsedSVG {
+    /// Held because the document owns the nodes (FoundationXML frees them with it).
+    let document: XMLDocument
+    let root: XMLElement
+
+    init(_ text: String) throws {
+        document = try XMLDocument(xmlString: text, options: [])
+        root = try #require(document.rootElement())
+    }
+
+    /// Every element named `name` (any depth, document order) whose
+    /// `class` attribute is `className` when given.
+    func elements(_ name: String, class className: String? = nil) -> [XMLElement] {
+        var result: [XMLElement] = []
+        var stack: [XMLElement] = [root]
+        while let element = stack.popLast() {
+            if element.name == name && (className == nil || element["class"] == className) {
+                result.append(element)
+            }
+            stack += (element.children ?? []).compactMap { $0 as? XMLElement }.reversed()
+        }
+        return result
+    }
+
+    /// The texts of the `<text>` elements inside the elements of class `className`.
+    func texts(in className: String) -> [String] {
+        elements("g", class: className).flatMap { group in
+            (group.children ?? []).compactMap { $0 as? XMLElement }.filter { $0.name == "text" }.compactMap(\.stringValue)
+        }
+    }
+
+    /// The text of every `<text>` element of class `className`.
+    func text(_ className: String) -> [String] {
+        elements("text", class: className).compactMap(\.stringValue)
+    }
+}
+
+extension XMLElement {
+    /// The attribute's value, or "" when absent.
+    /// (`attribute(forName:)` finds nothing in a document with a default
+    /// namespace on Linux, so the attributes are searched by name.)
+    subscript(attribute: String) -> String {
+        (attributes ?? []).first { $0.name == attribute || $0.localName == attribute }?.stringValue ?? ""
+    }
+}
+
+extension ParsedSVG {
+    /// The element children of every element named `name` of class `className`.
+    func children(of name: String, class className: String) -> [XMLElement] {
+        elements(name, class: className).flatMap { ($0.children ?? []).compactMap { $0 as? XMLElement } }
+    }
+}
