@@ -11,7 +11,6 @@ import Testing
         let variables = ["x", "y"], parameters = ["p", "q"]
         for seed in 0..<60 {
             var generator = CompilationExpressionGenerator(seed: UInt64(5000 + seed), inputs: variables + parameters)
-            generator.allowsTanh = true
             let outputs = (0..<3).map { _ in generator.expression(depth: 3) } + [Symbolic.Expression.variable("x") * 2]
             let f = try CompiledFunction(outputs, variables: variables, parameters: parameters)
             let batch = f.batched(over: varying, chunkSize: [1, 3, 8, 64][seed % 4])
@@ -84,7 +83,6 @@ import Testing
     /// Many tasks share one compiled function and one batched function.
     @Test func concurrentCallsGiveCorrectResults() async throws {
         var generator = CompilationExpressionGenerator(seed: 77, inputs: ["x", "y"])
-        generator.allowsTanh = true
         let outputs = (0..<4).map { _ in generator.expression(depth: 4) }
         let f = try CompiledFunction(outputs, variables: ["x", "y"])
         let batch = f.batched(over: .variables, chunkSize: 16)

@@ -40,21 +40,6 @@ enum BatchExecution {
                 let a = row(ins.a)
                 for i in 0..<c { d[i] = f(a[i]) }
             }
-            /// Four points at a time; the last few as a partly filled vector,
-            /// which gives the same lanes a one-point call gives.
-            @inline(__always) func vectorUnary(_ f: (VectorMath.Vector) -> VectorMath.Vector) {
-                let a = row(ins.a)
-                var i = 0
-                while i + 4 <= c {
-                    let v = f(UnsafeRawPointer(a + i).loadUnaligned(as: VectorMath.Vector.self))
-                    UnsafeMutableRawPointer(d + i).storeBytes(of: v, as: VectorMath.Vector.self)
-                    i += 4
-                }
-                while i < c {
-                    d[i] = f(VectorMath.Vector(repeating: a[i]))[0]
-                    i += 1
-                }
-            }
             switch ins.op {
             case .add: binary { $0 + $1 }
             case .subtract: binary { $0 - $1 }
@@ -76,15 +61,15 @@ enum BatchExecution {
             case .atan: unary { Foundation.atan($0) }
             case .sinh: unary { Foundation.sinh($0) }
             case .cosh: unary { Foundation.cosh($0) }
-            case .tanh: vectorUnary(VectorMath.tanh)
-            case .exp: unary { Foundation.exp($0) }
-            case .log: unary { Foundation.log($0) }
+            case .tanh: unary { VectorMath.tanh($0) }
+            case .exp: unary { VectorMath.exp($0) }
+            case .log: unary { VectorMath.log($0) }
             case .log1p: unary { Foundation.log1p($0) }
             case .expm1: unary { Foundation.expm1($0) }
             case .abs: unary { Swift.abs($0) }
             case .sign: unary { Function.sign.evaluate($0) }
             case .step: unary { Function.step.evaluate($0) }
-            case .sigmoid: unary { Function.stableSigmoid($0) }
+            case .sigmoid: unary { VectorMath.sigmoid($0) }
             case .relu: unary { Function.relu.evaluate($0) }
             case .softplus: unary { Function.stableSoftplus($0) }
             case .output: deliver(Int(ins.b), row(ins.a))
