@@ -62,7 +62,7 @@ import Testing
         let f = try CompiledFunction([d * sin(exp(w)) + d * d], variables: ["w"], parameters: ["d"])
         let batch = f.batched(over: .parameters)
         #expect(batch.sharedInstructionCount == 2)   // exp, sin
-        #expect(batch.pointInstructionCount == 3)    // multiply, square, add
+        #expect(batch.pointInstructionCount == 2)    // square, then d·sin(exp(w)) + d² as one dot sum
         #expect(batch.pointInputs == ["d"] && batch.sharedInputs == ["w"])
         let sums = try batch.sum(points: [[1], [2], [3]], shared: [0.5])
         let perPoint = [1.0, 2, 3].map { f([0.5], parameters: [$0])[0] }

@@ -26,11 +26,17 @@ enum Opcode: UInt8, Sendable, CaseIterable {
     case sum
     /// Batched programs only: deliver row `a` as output `b`.
     case output
+    /// Batched programs only: `Σ ±x·y` over the operand pairs
+    /// `sumOperands[a ..< a + 2b]` (see ``BatchFusion``).
+    case dotSum
+    /// Batched programs only: deliver `a · b` as output `dest`.
+    case outputProduct
 
     /// The number of operands (1 or 2; `sum` has its own list).
     var arity: Int {
         switch self {
-        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .sum: return 2
+        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .sum, .dotSum, .outputProduct:
+            return 2
         default: return 1
         }
     }
@@ -81,6 +87,8 @@ enum Opcode: UInt8, Sendable, CaseIterable {
         case .square: return "square"
         case .sum: return "sum"
         case .output: return "output"
+        case .dotSum: return "dot"
+        case .outputProduct: return "output_product"
         case .squareRoot: return "sqrt"
         case .atan2, .max, .min, .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh,
              .exp, .log, .log1p, .expm1, .abs, .sign, .step, .sigmoid, .relu, .softplus:
@@ -163,7 +171,7 @@ extension Opcode {
         case .relu: return Function.relu.evaluate(a)
         case .softplus: return Function.stableSoftplus(a)
         case .sum: preconditionFailure("sum is n-ary")
-        case .output: preconditionFailure("output is not arithmetic")
+        case .output, .dotSum, .outputProduct: preconditionFailure("\(self) exists in batched programs only")
         }
     }
 

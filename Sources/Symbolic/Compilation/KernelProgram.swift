@@ -67,6 +67,8 @@ struct KernelProgram: Sendable {
         case .expm1: kernel = SKOpExpm1
         case .sum: kernel = SKOpSum
         case .output: kernel = SKOpOutput
+        case .dotSum: kernel = SKOpDotSum
+        case .outputProduct: kernel = SKOpOutputProduct
         default: kernel = SKOpFallback
         }
         return Int32(kernel)
@@ -93,7 +95,7 @@ struct KernelProgram: Sendable {
             if k < n {
                 // One instruction the C loop does not run; it is never an output.
                 BatchExecution.execute(UnsafeBufferPointer(rebasing: instructions[Int(k)..<Int(k) + 1]), sumOperands,
-                                       rows: rows, stride: stride, count: (count + 7) & ~7, shared: shared) { _, _ in }
+                                       rows: rows, stride: stride, count: (count + 7) & ~7, shared: shared)
                 k += 1
             }
         }

@@ -32,6 +32,12 @@ enum {
     SKOpSum,
     /* Deliver row a as output b (summed into a partial, or copied). */
     SKOpOutput,
+    /* d = Σ ±x·y over the pairs sumOperands[a ..< a+2b]: x is a row or a shared slot
+     * (bit 30), with bit 31 for subtraction; y likewise, or -1 for no factor. Each
+     * product rounds, then adds in order: the bits of separate instructions. */
+    SKOpDotSum,
+    /* Deliver a·b (rows or shared slots per mode) as output dest, like SKOpOutput. */
+    SKOpOutputProduct,
     SKOpCount
 };
 
