@@ -5,9 +5,9 @@ import Foundation
 /// Every operation computes exactly what the tree evaluator
 /// (``Expression/evaluate(at:)``) computes for the node it comes from, with
 /// the same IEEE operations in the same order, so compiled results equal
-/// evaluated results bit for bit. The one exception is `tanh`, which uses
-/// the vectorised ``VectorMath/tanh(_:)-(Double)`` (within 3 ulp of the C
-/// library's) because it dominates neural-network losses. That is why division is "multiply by the
+/// evaluated results bit for bit (`tanh`, `exp`, `log` and `sigmoid` use the
+/// library's own vectorised ``VectorMath`` in both, because they dominate
+/// neural-network losses). That is why division is "multiply by the
 /// reciprocal" (the evaluator computes `a * b^-1` as `a * (1/b)`) and why
 /// `power` keeps the evaluator's run-time exponent switch.
 enum Opcode: UInt8, Sendable, CaseIterable {
@@ -30,13 +30,19 @@ enum Opcode: UInt8, Sendable, CaseIterable {
     case select
     /// Batched programs only: deliver row `a` as output `b`.
     case output
+    /// Batched programs only: `Σ ±x·y` over the operand pairs
+    /// `sumOperands[a ..< a + 2b]` (see ``BatchFusion``).
+    case dotSum
+    /// Batched programs only: deliver `a · b` as output `dest`.
+    case outputProduct
 
     /// The number of operands (1 or 2; the n-ary `sum` and `select` keep
     /// theirs in a list, see ``isNary``).
     var arity: Int {
         switch self {
         case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .delta, .leakyRelu,
-             .sum, .select: return 2
+             .sum, .select, .dotSum, .outputProduct:
+            return 2
         default: return 1
         }
     }
@@ -99,6 +105,8 @@ enum Opcode: UInt8, Sendable, CaseIterable {
         case .output: return "output"
         case .finiteOrZero: return "finite_or_zero"
         case .leakyRelu: return "leaky_relu"
+        case .dotSum: return "dot"
+        case .outputProduct: return "output_product"
         case .squareRoot: return "sqrt"
         case .atan2, .max, .min, .delta, .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh,
              .exp, .log, .log1p, .expm1, .abs, .sign, .step, .sigmoid, .relu, .softplus:
@@ -172,19 +180,19 @@ extension Opcode {
         case .sinh: return Foundation.sinh(a)
         case .cosh: return Foundation.cosh(a)
         case .tanh: return VectorMath.tanh(a)
-        case .exp: return Foundation.exp(a)
-        case .log: return Foundation.log(a)
+        case .exp: return VectorMath.exp(a)
+        case .log: return VectorMath.log(a)
         case .log1p: return Foundation.log1p(a)
         case .expm1: return Foundation.expm1(a)
         case .abs: return Swift.abs(a)
         case .sign: return Function.sign.evaluate(a)
         case .step: return Function.step.evaluate(a)
-        case .sigmoid: return Function.stableSigmoid(a)
+        case .sigmoid: return VectorMath.sigmoid(a)
         case .relu: return Function.relu.evaluate(a)
         case .softplus: return Function.stableSoftplus(a)
         case .finiteOrZero: return Function.finiteOrZero(a)
         case .sum, .select: preconditionFailure("\(self) is n-ary")
-        case .output: preconditionFailure("output is not arithmetic")
+        case .output, .dotSum, .outputProduct: preconditionFailure("\(self) exists in batched programs only")
         }
     }
 

@@ -85,13 +85,7 @@ enum ScalarExecution {
         case .reciprocal: unary { 1 / $0 }
         case .tanh:
             if run.strideA == 1 {
-                var i = 0
-                while i + 4 <= n {
-                    let v = VectorMath.tanh(UnsafeRawPointer(a + i).loadUnaligned(as: VectorMath.Vector.self))
-                    UnsafeMutableRawPointer(d + i).storeBytes(of: v, as: VectorMath.Vector.self)
-                    i += 4
-                }
-                while i < n { d[i] = VectorMath.tanh(a[i]); i += 1 }
+                VectorMath.tanh(a, into: d, count: n)
             } else {
                 unary { VectorMath.tanh($0) }
             }

@@ -81,6 +81,8 @@ extension Expression {
             }
             pairs = merged
         }
+        // IEEE 754: NaN plus anything is NaN (`inf - inf` folds to NaN above).
+        if constant.isNaN || pairs.contains(where: { $0.coefficient.isNaN }) { return .constant(.real(.nan)) }
         var result: [Expression] = []
         result.reserveCapacity(pairs.count + unfolded.count + 1)
         for p in pairs where !p.coefficient.isZero {
@@ -177,6 +179,8 @@ extension Expression {
             i = j
         }
         if needsAnotherPass { return product([.constant(coefficient)] + unfolded + result) }
+        // IEEE 754: NaN times anything is NaN (`0 * inf` folds to NaN above).
+        if coefficient.isNaN { return .constant(.real(.nan)) }
         if coefficient.isZero && unfolded.isEmpty { return .constant(coefficient.isExactly(0) ? .zero : .real(0)) }
         if needsResort && result.count > 1 { result.sort(by: CanonicalOrder.factorPrecedes) }
         result.insert(contentsOf: unfolded, at: 0)

@@ -26,8 +26,11 @@ extension Expression {
         let numbers = arguments.compactMap(\.numberValue)
         guard numbers.count == arguments.count else { return nil }
         if numbers.contains(where: { if case .real = $0 { return true } else { return false } }) {
+            // Non-finite arguments fold (NaN propagates, as in IEEE 754);
+            // finite ones only to a finite value, so `exp(1000.0)` stays
+            // readable rather than printing `inf`.
             let v = f.evaluate(numbers.map(\.doubleValue))
-            return v.isFinite ? .constant(.real(v)) : nil
+            return v.isFinite || numbers.contains(where: { !$0.isFinite }) ? .constant(.real(v)) : nil
         }
         let exact = numbers.compactMap { n -> Rational? in if case .rational(let r) = n { return r } else { return nil } }
         let x = exact[0]
