@@ -6,7 +6,7 @@
 ///
 ///     let data = Datasets.moons(count: 200, noise: 0.2, seed: 0)
 ///     let network = NeuralNetwork(inputs: 2, hidden: [8], outputs: 2)
-///     let trainer = try Trainer(network: network, loss: .crossEntropy, inputs: data.inputs, targets: data.targets)
+///     let trainer = try Trainer(network: network, loss: .crossEntropy, data: data)
 ///     let result = try trainer.train()
 ///     print(result.loss, trainer.accuracy(at: result.parameters)!)
 ///
@@ -106,6 +106,16 @@ public struct Trainer: Sendable {
         } catch {
             throw .compilation(error)
         }
+    }
+
+    /// A trainer on a ``Dataset``, whose column names become the data names.
+    ///
+    ///     let trainer = try Trainer(network: network, loss: .crossEntropy, data: Datasets.moons())
+    ///
+    /// - Throws: As ``init(network:loss:inputs:targets:inputNames:targetName:options:)``.
+    public init(network: NeuralNetwork, loss: Loss, data: Dataset, options: TrainingOptions = TrainingOptions()) throws(TrainingError) {
+        try self.init(network: network, loss: loss, inputs: data.inputs, targets: data.targets, inputNames: data.inputNames,
+                      targetName: data.targetName, options: options)
     }
 
     /// Samples used for training.
