@@ -53,7 +53,8 @@ public enum Activation: Sendable, Hashable, CustomStringConvertible {
         case .tanh: return Symbolic.tanh(z)
         case .sigmoid: return Symbolic.sigmoid(z)
         case .relu: return Symbolic.relu(z)
-        case .leakyRelu(let slope): return Symbolic.relu(z) - Expression(slope) * Symbolic.relu(-z)
+        case .leakyRelu(let slope):
+            return slope == 0.01 ? Symbolic.leakyRelu(z) : Symbolic.leakyRelu(z, slope: Expression(slope))
         }
     }
 

@@ -9,7 +9,8 @@ public enum Loss: String, Sendable, Hashable, CaseIterable, CustomStringConverti
     /// target for regression.
     case meanSquaredError = "mse"
     /// Softmax cross-entropy from the logits with an integer label
-    /// y ∈ {0, …, C−1} for C outputs: logsumexp(z) − z_y.
+    /// y ∈ {0, …, C−1} for C outputs: logsumexp(z) − select(y, z), whose
+    /// gradient is softmax(z) − onehot(y); stable at logits of ±1000.
     case crossEntropy = "cross-entropy"
     /// Binary cross-entropy of one logit with a label y ∈ {0, 1} (logistic
     /// regression): −log σ(z) for y = 1, −log(1 − σ(z)) for y = 0, written
@@ -47,7 +48,7 @@ public enum Loss: String, Sendable, Hashable, CaseIterable, CustomStringConverti
             let squares = z.map { ($0 - y) ** 2 }
             return z.count == 1 ? squares[0] : Expression.sum(squares) / Expression(z.count)
         case .crossEntropy:
-            return Loss.softmaxCrossEntropy(logits: z, label: y)
+            return softmaxCrossEntropy(logits: z, label: y)
         case .logistic:
             precondition(z.count == 1, "the logistic loss takes one output")
             return softplus(z[0]) - y * z[0]
@@ -69,18 +70,5 @@ public enum Loss: String, Sendable, Hashable, CaseIterable, CustomStringConverti
         var best = 0
         for k in 1..<z.count where z[k] > z[best] { best = k }
         return best
-    }
-
-    /// logsumexp(z) − z_y, with the indicator of y = k written with unit
-    /// steps (labels are data: nothing is differentiated with respect to
-    /// them) and logsumexp shifted by the largest logit so it never overflows.
-    static func softmaxCrossEntropy(logits z: [Expression], label y: Expression) -> Expression {
-        var m = z[0]
-        for k in 1..<z.count { m = max(m, z[k]) }
-        let lse = m + log(Expression.sum(z.map { exp($0 - m) }))
-        let picked = Expression.sum(z.indices.map { k in
-            (step(y - Expression(Double(k) - 0.5)) - step(y - Expression(Double(k) + 0.5))) * z[k]
-        })
-        return lse - picked
     }
 }
