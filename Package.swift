@@ -8,7 +8,10 @@ let package = Package(
         .executable(name: "sym", targets: ["SymCLI"]),
     ],
     targets: [
-        .target(name: "Symbolic"),
+        // The SIMD inner loops of compiled programs, built for several
+        // instruction sets and chosen at run time (see its header).
+        .target(name: "SymbolicKernels"),
+        .target(name: "Symbolic", dependencies: ["SymbolicKernels"]),
         .executableTarget(name: "SymCLI", dependencies: ["Symbolic"]),
         .testTarget(name: "SymbolicTests", dependencies: ["Symbolic", "SymCLI"]),
     ],

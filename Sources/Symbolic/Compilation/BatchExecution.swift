@@ -1,24 +1,24 @@
 import Foundation
 
-/// The evaluation loop for a chunk of points (struct-of-arrays).
+/// The Swift evaluation loop for a chunk of points (struct-of-arrays): the
+/// fallback of the SIMD kernels (``KernelProgram``) for operations they do
+/// not run, such as `power` with its exact small-exponent cases.
 ///
 /// Each instruction runs one loop over the chunk with its operation fixed,
 /// calling exactly the scalar operation that ``ScalarExecution`` and the
 /// tree evaluator call, so every point's results are bit for bit the ones a
-/// one-point evaluation gives. Loops of plain arithmetic vectorise.
+/// one-point evaluation gives.
 enum BatchExecution {
-    /// Runs the per-point instructions on `count` points.
+    /// Runs per-point instructions (never outputs: the kernels deliver
+    /// those) on `count` points.
     ///
     /// - Parameters:
     ///   - rows: `rowCount` rows of `stride` doubles; the per-point input
     ///     rows hold the chunk's inputs.
     ///   - shared: The work array of the shared program after it ran.
-    ///   - deliver: Called by each `output` instruction with the output's
-    ///     index and its row (valid only during the call).
     @inline(__always)
     static func execute(_ code: UnsafeBufferPointer<Instruction>, _ sumOperands: UnsafeBufferPointer<Int32>,
-                        rows: UnsafeMutablePointer<Double>, stride: Int, count: Int,
-                        shared: UnsafePointer<Double>, deliver: (_ output: Int, _ row: UnsafePointer<Double>) -> Void) {
+                        rows: UnsafeMutablePointer<Double>, stride: Int, count: Int, shared: UnsafePointer<Double>) {
         let c = count
         for ins in code {
             let d = rows + Int(ins.dest) * stride
@@ -40,21 +40,6 @@ enum BatchExecution {
                 let a = row(ins.a)
                 for i in 0..<c { d[i] = f(a[i]) }
             }
-            /// Four points at a time; the last few as a partly filled vector,
-            /// which gives the same lanes a one-point call gives.
-            @inline(__always) func vectorUnary(_ f: (VectorMath.Vector) -> VectorMath.Vector) {
-                let a = row(ins.a)
-                var i = 0
-                while i + 4 <= c {
-                    let v = f(UnsafeRawPointer(a + i).loadUnaligned(as: VectorMath.Vector.self))
-                    UnsafeMutableRawPointer(d + i).storeBytes(of: v, as: VectorMath.Vector.self)
-                    i += 4
-                }
-                while i < c {
-                    d[i] = f(VectorMath.Vector(repeating: a[i]))[0]
-                    i += 1
-                }
-            }
             switch ins.op {
             case .add: binary { $0 + $1 }
             case .subtract: binary { $0 - $1 }
@@ -64,6 +49,9 @@ enum BatchExecution {
             case .atan2: binary { Function.atan2.evaluate($0, $1) }
             case .max: binary { Function.max.evaluate($0, $1) }
             case .min: binary { Function.min.evaluate($0, $1) }
+            case .delta: binary { Function.kroneckerDelta($0, $1) }
+            case .leakyRelu: binary { Function.leakyRelu($0, slope: $1) }
+            case .finiteOrZero: unary { Function.finiteOrZero($0) }
             case .negate: unary { -$0 }
             case .reciprocal: unary { 1 / $0 }
             case .square: unary { $0 * $0 }
@@ -76,19 +64,42 @@ enum BatchExecution {
             case .atan: unary { Foundation.atan($0) }
             case .sinh: unary { Foundation.sinh($0) }
             case .cosh: unary { Foundation.cosh($0) }
-            case .tanh: vectorUnary(VectorMath.tanh)
-            case .exp: unary { Foundation.exp($0) }
-            case .log: unary { Foundation.log($0) }
+            case .tanh: unary { VectorMath.tanh($0) }
+            case .exp: unary { VectorMath.exp($0) }
+            case .log: unary { VectorMath.log($0) }
             case .log1p: unary { Foundation.log1p($0) }
             case .expm1: unary { Foundation.expm1($0) }
             case .abs: unary { Swift.abs($0) }
             case .sign: unary { Function.sign.evaluate($0) }
             case .step: unary { Function.step.evaluate($0) }
-            case .sigmoid: unary { Function.stableSigmoid($0) }
+            case .sigmoid: unary { VectorMath.sigmoid($0) }
             case .relu: unary { Function.relu.evaluate($0) }
             case .softplus: unary { Function.stableSoftplus($0) }
-            case .output: deliver(Int(ins.b), row(ins.a))
+            case .output, .outputProduct: preconditionFailure("outputs are delivered by the kernels")
             case .sum: sum(sumOperands.baseAddress! + Int(ins.a), Int(ins.b), into: d, rows: rows, stride: stride, count: c, shared: shared)
+            case .dotSum: dotSum(sumOperands.baseAddress! + Int(ins.a), Int(ins.b), into: d, rows: rows, stride: stride, count: c, shared: shared)
+            case .select: select(sumOperands.baseAddress! + Int(ins.a), Int(ins.b), into: d, rows: rows, stride: stride, count: c, shared: shared)
+            }
+        }
+    }
+
+    /// `select(index, choices...)` point by point: each point reads its
+    /// chosen row (or shared value), NaN for an invalid index, exactly as
+    /// ``Function/select(_:_:)``.
+    @inline(__always)
+    static func select(_ operands: UnsafePointer<Int32>, _ n: Int, into d: UnsafeMutablePointer<Double>,
+                       rows: UnsafeMutablePointer<Double>, stride: Int, count c: Int, shared: UnsafePointer<Double>) {
+        @inline(__always) func operand(_ k: Int, at i: Int) -> Double {
+            let j = operands[k]
+            let index = Int(j & BatchProgram.indexMask)
+            return j & BatchProgram.sharedBit != 0 ? shared[index] : rows[index * stride + i]
+        }
+        for i in 0..<c {
+            let index = operand(0, at: i)
+            if index >= 0, index < Double(n - 1), index.rounded(.towardZero) == index {
+                d[i] = operand(1 + Int(index), at: i)
+            } else {
+                d[i] = .nan
             }
         }
     }
@@ -122,6 +133,26 @@ enum BatchExecution {
                 let s = shared[index]
                 for i in 0..<c { d[i] -= s }
             }
+        }
+    }
+
+    /// A dot sum `Σ ±x·y` over operand pairs (``BatchFusion``): each
+    /// product rounded, then added in order, as separate instructions would.
+    @inline(__always)
+    static func dotSum(_ operands: UnsafePointer<Int32>, _ n: Int, into d: UnsafeMutablePointer<Double>,
+                       rows: UnsafeMutablePointer<Double>, stride: Int, count c: Int, shared: UnsafePointer<Double>) {
+        for i in 0..<c {
+            var total = 0.0
+            for k in 0..<n {
+                let x = operands[2 * k], y = operands[2 * k + 1]
+                func value(_ o: Int32) -> Double {
+                    let index = Int(o & BatchProgram.indexMask)
+                    return o & BatchProgram.sharedBit != 0 ? shared[index] : rows[index * stride + i]
+                }
+                let term = y == -1 ? value(x) : value(x) * value(y)
+                total = k == 0 ? term : (x < 0 ? total - term : total + term)
+            }
+            d[i] = total
         }
     }
 }

@@ -15,7 +15,7 @@ struct BatchProgram: Sendable {
     /// Per-point instructions over rows. `mode` bit 1: operand `a` is a slot
     /// of `shared`'s work array, bit 2: so is `b`; otherwise they are rows.
     var instructions: [Instruction]
-    /// Operands of n-ary sums: bit 31 marks subtraction, bit 30 a shared slot.
+    /// Operands of n-ary operations: bit 31 marks subtraction (sums), bit 30 a shared slot.
     var sumOperands: [Int32]
     /// The input index held by each of the first `rowInputs.count` rows.
     var rowInputs: [Int32]
@@ -32,19 +32,21 @@ struct BatchProgram: Sendable {
     /// Splits `lowered` into shared and per-point parts.
     ///
     /// - Parameter varyingInputs: Whether each input varies per point.
-    init(_ lowered: LoweredProgram, inputCount: Int, varyingInputs: [Bool]) {
-        let values = lowered.values
-        var varying = [Bool](repeating: false, count: values.count)
-        for v in values.indices {
-            switch values[v] {
+    init(_ original: LoweredProgram, inputCount: Int, varyingInputs: [Bool]) {
+        var varying = [Bool](repeating: false, count: original.values.count)
+        for v in original.values.indices {
+            switch original.values[v] {
             case .constant: break
             case .input(let i): varying[v] = varyingInputs[Int(i)]
-            case .operation, .sum:
+            case .operation, .list:
                 var any = false
-                lowered.forEachOperand(of: v) { any = any || varying[Int($0)] }
+                original.forEachOperand(of: v) { any = any || varying[Int($0)] }
                 varying[v] = any
             }
         }
+        let fusion = BatchFusion(original, varying: varying)
+        let lowered = fusion.lowered, values = lowered.values
+        varying.append(false)   // the fusion's "no factor" constant
 
         // The per-point operations, depth-first so that few rows are live.
         var pointLowered = lowered
@@ -86,17 +88,22 @@ struct BatchProgram: Sendable {
         for (k, o) in lowered.outputs.enumerated() where varying[Int(o)] && !values[Int(o)].isLeaf {
             outputsOf[o, default: []].append(Int32(k))
         }
-        enum Step { case compute(Int32), output(value: Int32, index: Int32) }
+        // A product used only as outputs is delivered without a row of its own.
+        enum Step { case compute(Int32), output(value: Int32, index: Int32), outputProduct(Int32) }
         var steps: [Step] = []
         steps.reserveCapacity(order.count + outputsOf.count)
         for v in order {
+            if fusion.isOutputProduct[Int(v)] {
+                steps.append(.outputProduct(v))
+                continue
+            }
             steps.append(.compute(v))
             for k in outputsOf[v] ?? [] { steps.append(.output(value: v, index: k)) }
         }
         var lastUse = [Int32](repeating: -1, count: values.count)
         for (k, step) in steps.enumerated() {
             switch step {
-            case .compute(let v): lowered.forEachOperand(of: Int(v)) { lastUse[Int($0)] = Int32(k) }
+            case .compute(let v), .outputProduct(let v): lowered.forEachOperand(of: Int(v)) { lastUse[Int($0)] = Int32(k) }
             case .output(let v, _): lastUse[Int(v)] = Int32(k)
             }
         }
@@ -113,14 +120,27 @@ struct BatchProgram: Sendable {
                 free.append(row[Int(o)])
             }
         }
+        func modeOf(_ a: Int32, _ b: Int32) -> UInt8 {
+            UInt8(a & BatchProgram.sharedBit != 0 ? 1 : 0) | UInt8(b & BatchProgram.sharedBit != 0 ? 2 : 0)
+        }
         for (k, step) in steps.enumerated() {
-            guard case .compute(let v) = step else {
-                if case .output(let v, let index) = step {
-                    instructions.append(Instruction(.output, dest: 0, row[Int(v)], index))
-                    release(v, at: k)
+            switch step {
+            case .compute: break
+            case .output(let v, let index):
+                instructions.append(Instruction(.output, dest: 0, row[Int(v)], index))
+                release(v, at: k)
+                continue
+            case .outputProduct(let v):
+                guard case .operation(.multiply, let a, let b) = values[Int(v)] else { preconditionFailure("not a product") }
+                let (ra, rb) = (operand(a), operand(b))
+                for index in outputsOf[v] ?? [] {
+                    instructions.append(Instruction(.outputProduct, dest: index, ra & BatchProgram.indexMask,
+                                                    rb & BatchProgram.indexMask, mode: modeOf(ra, rb)))
                 }
+                lowered.forEachOperand(of: Int(v)) { release($0, at: k) }
                 continue
             }
+            guard case .compute(let v) = step else { continue }
             let dest: Int32
             if let reused = free.popLast() { dest = reused } else { dest = next; next += 1 }
             row[Int(v)] = dest
@@ -129,13 +149,23 @@ struct BatchProgram: Sendable {
                 let (ra, rb) = (operand(a), b >= 0 ? operand(b) : 0)
                 let mode = UInt8(ra & BatchProgram.sharedBit != 0 ? 1 : 0) | UInt8(rb & BatchProgram.sharedBit != 0 ? 2 : 0)
                 instructions.append(Instruction(op, dest: dest, ra & BatchProgram.indexMask, rb & BatchProgram.indexMask, mode: mode))
-            case .sum(let start, let count):
+            case .list(.sum, let start, let count) where fusion.isDotSum[Int(v)]:
+                // Pairs: (x with its sign, y or -1 for "no factor").
+                let first = Int32(sumOperands.count)
+                for pair in stride(from: Int(start), to: Int(start + count), by: 2) {
+                    let (x, y) = (lowered.sumTerms[pair], lowered.sumTerms[pair + 1])
+                    let r = operand(x & ~BatchProgram.subtractBit)
+                    sumOperands.append(x < 0 ? r | BatchProgram.subtractBit : r)
+                    sumOperands.append(y == fusion.noFactor ? -1 : operand(y))
+                }
+                instructions.append(Instruction(.dotSum, dest: dest, first, count / 2))
+            case .list(let op, let start, let count):
                 let first = Int32(sumOperands.count)
                 for t in lowered.sumTerms[Int(start)..<Int(start + count)] {
                     let r = operand(t & ~BatchProgram.subtractBit)
                     sumOperands.append(t < 0 ? r | BatchProgram.subtractBit : r)
                 }
-                instructions.append(Instruction(.sum, dest: dest, first, count))
+                instructions.append(Instruction(op, dest: dest, first, count))
             case .constant, .input:
                 preconditionFailure("leaves are not scheduled")
             }

@@ -1,4 +1,5 @@
 import Dispatch
+import SymbolicKernels
 
 extension BatchedFunction {
     /// Reusable scratch memory for one caller's batched calls: rows for
@@ -35,17 +36,17 @@ extension BatchedFunction {
     public func evaluate(columns: UnsafeBufferPointer<Double>, pointCount: Int, shared: UnsafeBufferPointer<Double>,
                          into outputs: UnsafeMutableBufferPointer<Double>, workspace: inout Workspace, threads: Int = 1) {
         precondition(outputs.count == outputCount * pointCount, "expected room for \(outputCount * pointCount) outputs")
+        let matrix = outputs.baseAddress
         run(columns: columns, pointCount: pointCount, shared: shared, workspace: &workspace, threads: threads,
-            deliver: { _, start, count, k, row in
-                (outputs.baseAddress! + k * pointCount + start).update(from: row, count: count)
-            }) { chunk, start, count, rows, sharedWork in
-            guard let out = outputs.baseAddress else { return }
+            destination: { _, start in SKOutputs(partials: nil, matrix: matrix, pointCount: Int64(pointCount), start: Int64(start)) }
+        ) { chunk, start, count, rows, sharedWork in
+            guard let out = matrix else { return }
             for (k, o) in program.outputs.enumerated() where o != -1 {
                 let target = out + k * pointCount + start
                 if o & BatchProgram.sharedBit != 0 {
                     target.update(repeating: sharedWork[Int(o & BatchProgram.indexMask)], count: count)
                 } else {
-                    target.update(from: rows + Int(o) * chunkSize, count: count)
+                    target.update(from: rows + Int(o) * rowStride, count: count)
                 }
             }
         }
@@ -75,15 +76,14 @@ extension BatchedFunction {
         partialStorage.withUnsafeMutableBufferPointer { partialBuffer in
             let partials = partialBuffer.baseAddress!
             run(columns: columns, pointCount: pointCount, shared: shared, workspace: &workspace, threads: threads,
-                deliver: { chunk, _, count, j, row in
-                    partials[chunk * k + j] = BatchedFunction.laneSum(row, count: count)
-                }) { chunk, _, count, rows, sharedWork in
+                destination: { chunk, _ in SKOutputs(partials: partials + chunk * k, matrix: nil, pointCount: 0, start: 0) }
+            ) { chunk, _, count, rows, sharedWork in
                 for (j, o) in program.outputs.enumerated() where o != -1 {
                     let p = partials + chunk * k + j
                     if o & BatchProgram.sharedBit != 0 {
                         p.pointee = BatchedFunction.laneSum(repeating: sharedWork[Int(o & BatchProgram.indexMask)], count: count)
                     } else {
-                        p.pointee = BatchedFunction.laneSum(rows + Int(o) * chunkSize, count: count)
+                        p.pointee = BatchedFunction.laneSum(rows + Int(o) * rowStride, count: count)
                     }
                 }
             }
@@ -96,12 +96,12 @@ extension BatchedFunction {
     }
 
     /// Runs the shared program once, then every chunk of points (on
-    /// `threads` threads), calling `deliver` for each output that an
-    /// instruction delivers and `finish` for each chunk (for the other
+    /// `threads` threads); `output` instructions deliver to the chunk's
+    /// `destination`, and `finish` runs for each chunk (for the other
     /// outputs) while its rows are still in the thread's scratch memory.
     private func run(columns: UnsafeBufferPointer<Double>, pointCount: Int, shared: UnsafeBufferPointer<Double>,
                      workspace: inout Workspace, threads: Int,
-                     deliver: (_ chunk: Int, _ start: Int, _ count: Int, _ output: Int, _ row: UnsafePointer<Double>) -> Void,
+                     destination: (_ chunk: Int, _ start: Int) -> SKOutputs,
                      finish: (_ chunk: Int, _ start: Int, _ count: Int,
                               _ rows: UnsafeMutablePointer<Double>, _ sharedWork: UnsafePointer<Double>) -> Void) {
         precondition(workspace.identity == identity, "the workspace belongs to another function")
@@ -110,19 +110,20 @@ extension BatchedFunction {
         precondition(shared.count == sharedInputs.count, "expected \(sharedInputs.count) shared values, got \(shared.count)")
         precondition(threads >= 1, "the thread count must be at least 1")
         for (j, index) in sharedInputIndices.enumerated() { workspace.inputs[index] = shared[j] }
-        let rowSize = program.rowCount * chunkSize
+        let rowStride = self.rowStride, rowSize = program.rowCount * rowStride
         let chunks = (pointCount + chunkSize - 1) / chunkSize
         let threadCount = Swift.max(1, Swift.min(threads, chunks))
         if workspace.rows.count < threadCount * rowSize {
             workspace.rows = [Double](repeating: 0, count: threadCount * rowSize)
         }
-        let program = self.program, chunkSize = self.chunkSize, pointInputCount = pointInputs.count
+        let program = self.program, kernels = self.kernels, chunkSize = self.chunkSize, pointInputCount = pointInputs.count
         workspace.inputs.withUnsafeBufferPointer { inputs in
             workspace.sharedWork.withUnsafeMutableBufferPointer { sharedWork in
                 program.shared.run(inputs: inputs.baseAddress!, work: sharedWork.baseAddress!)
                 let sharedValues = UnsafePointer(sharedWork.baseAddress!)
                 workspace.rows.withUnsafeMutableBufferPointer { rowBuffer in
-                    program.instructions.withUnsafeBufferPointer { code in
+                    program.instructions.withUnsafeBufferPointer { instructions in
+                        kernels.code.withUnsafeBufferPointer { code in
                         program.sumOperands.withUnsafeBufferPointer { sums in
                             // Chunk `c` goes to thread `c % threadCount`: which
                             // thread runs a chunk never changes its results.
@@ -132,12 +133,16 @@ extension BatchedFunction {
                                 while chunk < chunks {
                                     let start = chunk * chunkSize
                                     let count = Swift.min(chunkSize, pointCount - start)
+                                    let padded = (count + 7) & ~7
                                     for j in 0..<pointInputCount {
-                                        (rows + j * chunkSize).update(from: columns.baseAddress! + j * pointCount + start,
-                                                                      count: count)
+                                        let row = rows + j * rowStride
+                                        row.update(from: columns.baseAddress! + j * pointCount + start, count: count)
+                                        (row + count).update(repeating: 0, count: padded - count)
                                     }
-                                    BatchExecution.execute(code, sums, rows: rows, stride: chunkSize, count: count,
-                                                           shared: sharedValues) { deliver(chunk, start, count, $0, $1) }
+                                    var outputs = destination(chunk, start)
+                                    kernels.execute(program, code: code, instructions: instructions, sumOperands: sums,
+                                                    rows: rows, stride: rowStride, count: count, shared: sharedValues,
+                                                    outputs: &outputs)
                                     finish(chunk, start, count, rows, sharedValues)
                                     chunk += threadCount
                                 }
@@ -152,6 +157,7 @@ extension BatchedFunction {
                                     DispatchQueue.concurrentPerform(iterations: threadCount) { body.value($0) }
                                 }
                             }
+                        }
                         }
                     }
                 }

@@ -54,6 +54,10 @@ public struct BatchedFunction: Sendable {
     /// Points per chunk.
     public let chunkSize: Int
     let program: BatchProgram
+    /// The per-point instructions for the SIMD executor.
+    let kernels: KernelProgram
+    /// Doubles per row: the chunk size rounded up to whole 8-lane vectors.
+    var rowStride: Int { (chunkSize + 7) & ~7 }
     let sharedInputIndices: [Int]
     /// Identifies this function's workspaces.
     let identity: UInt64
@@ -70,6 +74,7 @@ public struct BatchedFunction: Sendable {
         sharedInputs = sharedInputIndices.map { names[$0] }
         identity = CompiledFunction.nextIdentity.add(1, ordering: .relaxed).newValue
         program = BatchProgram(LoweredProgram(reconstructing: function.program), inputCount: all, varyingInputs: isVarying)
+        kernels = KernelProgram(program)
     }
 
     /// The number of outputs per point.

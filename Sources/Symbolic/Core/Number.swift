@@ -182,39 +182,47 @@ public enum Number: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
-    /// `self + other`; exact when both are exact. `nil` when the result would
-    /// overflow or not be finite, so callers leave the sum unevaluated.
+    /// `self + other`, folded as IEEE 754 says: exact when both are exact
+    /// and the sum fits, else the `Double` sum, which may be ±inf or NaN
+    /// (`inf + -inf` is NaN). Never `nil` (the optional is kept for source
+    /// compatibility).
     public func adding(_ other: Number) -> Number? {
-        if case .rational(let a) = self, case .rational(let b) = other {
-            if let r = a.adding(b) { return .rational(r) }
-        }
-        return Number.finiteReal(doubleValue + other.doubleValue)
+        if case .rational(let a) = self, case .rational(let b) = other, let r = a.adding(b) { return .rational(r) }
+        return .real(doubleValue + other.doubleValue)
     }
 
-    /// `self * other`; exact when both are exact. `nil` as for `adding(_:)`.
+    /// `self * other`, folded as IEEE 754 says (`0 * inf` is NaN). Never `nil`.
     public func multiplying(by other: Number) -> Number? {
-        if case .rational(let a) = self, case .rational(let b) = other {
-            if let r = a.multiplying(by: b) { return .rational(r) }
-        }
-        return Number.finiteReal(doubleValue * other.doubleValue)
+        if case .rational(let a) = self, case .rational(let b) = other, let r = a.multiplying(by: b) { return .rational(r) }
+        return .real(doubleValue * other.doubleValue)
     }
 
     /// `self ^ exponent` when it can be represented: exact for an exact base
-    /// and integer exponent (`nil` on overflow or `0^-n`), a finite `Double`
-    /// when either side is a `Double`, and `nil` for an exact base with a
-    /// fractional exponent unless the result is exact (`4^(1/2) = 2`).
+    /// and integer exponent, exact for a fractional exponent when the result
+    /// is (`4^(1/2) = 2`), and C `pow` (IEEE 754, non-finite results
+    /// included) when either side is a `Double`. An exact zero to a negative
+    /// power is `inf`, as `1/0` is in IEEE 754. `nil` — leave the power
+    /// unevaluated — when the exact result overflows (`2^200`) or is
+    /// irrational (`2^(1/2)`).
     public func raised(to exponent: Number) -> Number? {
         switch (self, exponent) {
         case let (.rational(b), .rational(e)):
+            if b.numerator == 0 && e.numerator < 0 { return .real(.infinity) }
             if e.isInteger { return b.raised(to: e.numerator).map(Number.rational) }
             return Number.exactRoot(b, e)
         default:
-            if isZero && exponent.isNegative { return nil }
-            return Number.finiteReal(Foundation.pow(doubleValue, exponent.doubleValue))
+            return .real(Foundation.pow(doubleValue, exponent.doubleValue))
         }
     }
 
-    static func finiteReal(_ d: Double) -> Number? { d.isFinite ? .real(d) : nil }
+    /// Whether this is a `Double` that is NaN.
+    public var isNaN: Bool {
+        if case .real(let d) = self { return d.isNaN }
+        return false
+    }
+
+    /// Whether the value is finite (every exact number is).
+    public var isFinite: Bool { doubleValue.isFinite }
 
     /// Exact `b^(p/q)` for small `q` when `b` is a perfect `q`-th power.
     private static func exactRoot(_ b: Rational, _ e: Rational) -> Number? {

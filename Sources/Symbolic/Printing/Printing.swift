@@ -11,8 +11,8 @@ extension Expression: CustomStringConvertible, CustomDebugStringConvertible {
     ///
     /// Numbers print exactly: fractions as `p/q`, doubles in the shortest
     /// form that reads back to the same `Double` (`0.1` prints `0.1`).
-    /// Non-finite `Double` constants (which only Swift code can create) print
-    /// as `inf`/`nan` and do not read back.
+    /// Non-finite constants (`1/0` folds to `inf`, `0/0` to `nan`) print as
+    /// `inf`, `-inf` and `nan`, which read back as variables, not numbers.
     ///
     /// When the expression written out as a tree would exceed
     /// ``fullPrintingNodeLimit`` nodes (heavily shared graphs can be

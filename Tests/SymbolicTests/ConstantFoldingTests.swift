@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Symbolic
+
+/// Exact constant folding follows IEEE 754 where exact arithmetic has no
+/// answer: division by an exact zero is ±inf (NaN for 0/0), and NaN absorbs
+/// every sum and product it takes part in — never 0.
+@Suite("IEEE 754 constant folding")
+struct ConstantFoldingTests {
+    static let nan = Expr.constant(.real(.nan))
+    static let inf = Expr.constant(.real(.infinity))
+
+    @Test("quotients by an exact zero", arguments: [
+        ("0/0", "nan"), ("1/0", "inf"), ("-1/0", "-inf"), ("2/0 - 3", "inf"), ("1.0/0", "inf"),
+        ("0.0/0", "nan"), ("(x-x)/(x-x)", "nan"), ("0*y/0", "nan"), ("0*(1/0)", "nan"),
+        ("(1/0) - (1/0)", "nan"), ("(1/0) + (1/0)", "inf"), ("x*(0/0)", "nan"), ("x + 0/0", "nan"),
+        ("sin(0/0)", "nan"), ("exp(1/0)", "inf"), ("x/0", "inf*x"), ("0^(-1/2)", "inf"),
+    ])
+    func divisionByExactZero(_ source: String, _ printed: String) throws {
+        #expect(try Expr(parsing: source).description == printed, "\(source)")
+    }
+
+    @Test func nanAndInfinityAreConstants() throws {
+        let parsed = try Expr(parsing: "0/0")
+        #expect(parsed.numberValue?.isNaN == true)
+        #expect(parsed == Self.nan)   // NaN constants are one node (bit-pattern equality)
+        #expect(try parsed.evaluate(at: [:]).isNaN)
+        #expect(try Expr(parsing: "(x-x)/(x-x)").evaluate(at: ["x": 2]).isNaN)
+        #expect(try Expr(parsing: "1/0").evaluate(at: [:]) == .infinity)
+        #expect(Self.inf - Self.inf == Self.nan)
+        #expect(0 * Self.inf == Self.nan)
+        #expect(x * Self.nan == Self.nan)
+        #expect(sin(x) + Self.nan == Self.nan)
+    }
+
+    @Test func symbolicRulesStayAsInSymPy() {
+        // x - x → 0 and 0*x → 0 are kept for symbols (documented in docs/Design.md);
+        // only constants fold by IEEE rules.
+        #expect(x - x == 0)
+        #expect(0 * x == 0)
+        #expect(pow(Self.nan, 0) == 1)      // pow(nan, 0) = 1 in IEEE 754 as well
+        #expect(pow(1, Self.nan) == 1)      // pow(1, nan) = 1
+        #expect((Self.inf * x).description == "inf*x")
+    }
+
+    @Test func doublesOverflowToInfinityExactIntegersStayUnevaluated() throws {
+        #expect(try Expr(parsing: "1e308*10") == Self.inf)
+        #expect(try Expr(parsing: "2^200").description == "2^200")
+        #expect(try Expr(parsing: "2.0^2000") == Self.inf)
+        // Finite arguments fold only to finite values, so the call stays readable.
+        #expect(try Expr(parsing: "exp(1000.0)").description == "exp(1000.0)")
+        #expect(try Expr(parsing: "log(0)").description == "log(0)")
+    }
+
+    @Test func numberArithmetic() {
+        #expect(Number.integer(1).adding(.integer(2)) == .integer(3))
+        #expect(Number.real(.infinity).adding(.real(-.infinity))?.isNaN == true)
+        #expect(Number.integer(0).multiplying(by: .real(.infinity))?.isNaN == true)
+        #expect(Number.integer(0).raised(to: .integer(-2)) == .real(.infinity))
+        #expect(Number.integer(0).raised(to: .integer(3)) == .integer(0))
+        #expect(Number.real(-0.0).raised(to: .integer(-1)) == .real(-.infinity))
+        #expect(Number.integer(2).raised(to: .rational(Rational(1, 2)!)) == nil)
+        #expect(Number.integer(Int.max).adding(.integer(1)) == .real(Double(Int.max) + 1))
+    }
+}
