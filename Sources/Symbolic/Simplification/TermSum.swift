@@ -121,18 +121,22 @@ struct TermSum {
     /// fallback on exact overflow, and on a non-finite result.
     static func sum(_ a: Number, _ b: Number) -> Number? {
         if case .rational(let x) = a, case .rational(let y) = b { return x.adding(y).map(Number.rational) }
-        return Number.finiteReal(a.doubleValue + b.doubleValue)
+        return TermSum.finite(a.doubleValue + b.doubleValue)
     }
 
     /// `a * b`, with the same rules as ``sum(_:_:)``.
     static func product(_ a: Number, _ b: Number) -> Number? {
         if case .rational(let x) = a, case .rational(let y) = b { return x.multiplying(by: y).map(Number.rational) }
-        return Number.finiteReal(a.doubleValue * b.doubleValue)
+        return TermSum.finite(a.doubleValue * b.doubleValue)
     }
 
     /// `a ^ n` for an integer `n`, with the same rules as ``sum(_:_:)``.
     static func power(_ a: Number, _ n: Int) -> Number? {
         if case .rational(let x) = a { return x.raised(to: n).map(Number.rational) }
-        return Number.finiteReal(Foundation.pow(a.doubleValue, Double(n)))
+        return TermSum.finite(Foundation.pow(a.doubleValue, Double(n)))
     }
+
+    /// `d` as a `Double` number when it is finite; a non-finite coefficient
+    /// fails the operation instead.
+    static func finite(_ d: Double) -> Number? { d.isFinite ? .real(d) : nil }
 }
