@@ -35,7 +35,7 @@ struct CompilationExpressionGenerator {
             return pool.randomElement(using: &random)!   // sharing across outputs and within
         }
         let a = expression(depth: depth - 1)
-        switch Int.random(in: 0..<22, using: &random) {
+        switch Int.random(in: 0..<26, using: &random) {
         case 0, 1: return .sum([a, expression(depth: depth - 1), expression(depth: depth - 1)])
         case 2: return a - expression(depth: depth - 1)
         case 3: return -a - expression(depth: depth - 1) - expression(depth: depth - 1)
@@ -55,6 +55,12 @@ struct CompilationExpressionGenerator {
         case 15: return .sum((0..<Int.random(in: 3...40, using: &random)).map { _ in expression(depth: 0) * expression(depth: 0) })
         case 16: return a * a * a + 1 / a
         case 17: return Symbolic.Expression(Double.random(in: -2...2, using: &random)) * a
+        case 18:
+            let rest = (0..<Int.random(in: 1...3, using: &random)).map { _ in expression(depth: depth - 1) }
+            return .call([.max, .min, .logsumexp].randomElement(using: &random)!, [a] + rest)
+        case 19: return select(a, from: [expression(depth: depth - 1), expression(depth: depth - 1), leaf()])
+        case 20: return .call([.delta, .leakyRelu].randomElement(using: &random)!, [a, expression(depth: depth - 1)])
+        case 21: return leakyRelu(a)
         default: return a + expression(depth: depth - 1)
         }
     }

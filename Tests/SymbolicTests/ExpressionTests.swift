@@ -161,7 +161,8 @@ struct ExpressionCodingTests {
 
     @Test func malformedInputIsAnErrorNotACrash() {
         for json in [#"{"nodes": []}"#, #"{"nodes": [{"sum": [3]}]}"#, #"{"nodes": [{"call": "sine", "arguments": []}]}"#,
-                     #"{"nodes": [{"constant": "1/0"}]}"#, #"{"nodes": [{"variable": "x"}, {"call": "max", "arguments": [0]}]}"#] {
+                     #"{"nodes": [{"constant": "1/0"}]}"#, #"{"nodes": [{"variable": "x"}, {"call": "atan2", "arguments": [0]}]}"#,
+                     #"{"nodes": [{"call": "max", "arguments": []}]}"#] {
             #expect(throws: DecodingError.self) { try JSONDecoder().decode(Expr.self, from: Data(json.utf8)) }
         }
     }

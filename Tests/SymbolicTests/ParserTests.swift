@@ -152,18 +152,21 @@ extension ParserTests {
     struct Functions {
         @Test(arguments: Function.allCases)
         func everyFunctionParsesByName(_ function: Function) throws {
-            let arguments = Array([x, y].prefix(function.arity))
+            let arguments = Array([x, y].prefix(function.arity.lowerBound))
             let text = "\(function.name)(\(arguments.count == 1 ? "x" : "x, y"))"
             #expect(try Expression(parsing: text) == .call(function, arguments))
         }
 
         @Test(arguments: Function.allCases)
         func everyFunctionChecksItsArity(_ function: Function) throws {
-            // log also accepts two arguments (log base b), so it needs three to fail.
-            let given = function == .log ? 3 : (function.arity == 1 ? 2 : 1)
+            // log and leaky_relu also accept two arguments, so they need three
+            // to fail; variadic functions fail with one argument too few.
+            let optionalSecond = function == .log || function == .leakyRelu
+            let lowest = function.arity.lowerBound
+            let given = optionalSecond ? 3 : (function.isVariadic ? lowest - 1 : (lowest == 1 ? 2 : 1))
             let text = "\(function.name)(" + Array(repeating: "x", count: given).joined(separator: ", ") + ")"
             let error = try #require(parseError(text))
-            let expected = function == .log ? 1...2 : function.arity...function.arity
+            let expected = optionalSecond ? 1...2 : function.arity
             #expect(error.kind == .wrongArgumentCount(function: function.name, expected: expected, given: given))
             #expect(error.column == 1)
             #expect(error.length == text.count)
@@ -413,8 +416,10 @@ extension ParserTests {
             ParserErrorCase("e(x)", .notAFunction("e"), column: 1),
             ParserErrorCase("sin(x, y)", .wrongArgumentCount(function: "sin", expected: 1...1, given: 2),
                       column: 1, length: 9),
-            ParserErrorCase("max(x)", .wrongArgumentCount(function: "max", expected: 2...2, given: 1),
-                            column: 1, length: 6),
+            ParserErrorCase("atan2(x)", .wrongArgumentCount(function: "atan2", expected: 2...2, given: 1),
+                            column: 1, length: 8),
+            ParserErrorCase("select(y)", .wrongArgumentCount(function: "select", expected: 2...Int.max, given: 1),
+                            column: 1, length: 9),
             ParserErrorCase("2*sin()", .wrongArgumentCount(function: "sin", expected: 1...1, given: 0),
                             column: 3, length: 5),
             ParserErrorCase("x\u{A0}+ sin(x,\u{A0}y)", .wrongArgumentCount(function: "sin", expected: 1...1, given: 2),
@@ -458,7 +463,9 @@ extension ParserTests {
             ("1e999", "number 1e999 is too large at column 1; the largest finite number is about 1.8e308"),
             ("x,y", "unexpected ',' at column 2; ',' only separates the arguments of a function call"),
             ("x;y", "unexpected ';' at column 2; ';' only separates the expressions of a list"),
-            ("max(x)", "wrong number of arguments at column 1; max takes 2 arguments but 1 was given"),
+            ("atan2(x)", "wrong number of arguments at column 1; atan2 takes 2 arguments but 1 was given"),
+            ("max()", "wrong number of arguments at column 1; max takes at least 1 argument but 0 were given"),
+            ("select(y)", "wrong number of arguments at column 1; select takes at least 2 arguments but 1 was given"),
         ]
 
         @Test(arguments: descriptions)
@@ -688,7 +695,7 @@ private indirect enum RandomTree {
             return .exponential(exponent)
         default:
             let f = functions.randomElement(using: &generator)!
-            return .call(f, (0..<f.arity).map { _ in sub() })
+            return .call(f, (0..<(f.isVariadic ? 2 : f.arity.lowerBound)).map { _ in sub() })
         }
     }
 

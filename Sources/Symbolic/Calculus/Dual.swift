@@ -92,6 +92,46 @@ public struct Dual: Sendable, Hashable, CustomStringConvertible {
             let firstWeight: Double
             if a.value == b.value { firstWeight = 0.5 } else { firstWeight = (a.value > b.value) == (f == .max) ? 1 : 0 }
             return Dual(value, derivative: firstWeight * a.derivative + (1 - firstWeight) * b.derivative)
+        case .delta: return Dual(f.evaluate(a.value, b.value), derivative: 0)
+        case .leakyRelu:
+            // ∂/∂x: 1 for x > 0, else the slope; ∂/∂slope: min(x, 0).
+            let value = f.evaluate(x, b.value)
+            let slope = x > 0 ? 1 : b.value
+            return Dual(value, derivative: (dx == 0 ? 0 : slope * dx) + (b.derivative == 0 || x > 0 ? 0 : x * b.derivative))
+        case .logsumexp, .select: return apply(f, [a, b])
+        }
+    }
+
+    /// Applies a function to any number of arguments (the variadic ones:
+    /// `max`, `min`, `logsumexp`, `select`), with the same conventions as
+    /// the symbolic rules: at a tie of `max`/`min` the tied arguments share
+    /// the derivative equally; `select` passes on its chosen argument's.
+    ///
+    ///     let z = [Dual(1, derivative: 1), Dual(1)]
+    ///     Dual.apply(.logsumexp, z).derivative   // 0.5: softmax of the first
+    public static func apply(_ f: Function, _ arguments: [Dual]) -> Dual {
+        let values = arguments.map(\.value)
+        let value = f.evaluate(values)
+        switch f {
+        case .logsumexp:
+            var d = 0.0
+            for z in arguments where z.derivative != 0 { d += Foundation.exp(z.value - value) * z.derivative }
+            return Dual(value, derivative: d)
+        case .max, .min:
+            var ties = 0.0, d = 0.0
+            for z in arguments where z.value == value {
+                ties += 1
+                d += z.derivative
+            }
+            return Dual(value, derivative: ties > 0 ? d / ties : .nan)   // no tie: NaN somewhere
+        case .select:
+            let k = values[0]
+            guard k >= 0, k < Double(arguments.count - 1), k.rounded(.towardZero) == k else {
+                return Dual(.nan, derivative: .nan)
+            }
+            return Dual(value, derivative: arguments[1 + Int(k)].derivative)
+        default:
+            return apply(f, arguments[0], arguments.count > 1 ? arguments[1] : Dual(0))
         }
     }
 }
@@ -121,7 +161,11 @@ extension Expression {
             case .product(let factors): values[i] = factors.dropFirst().reduce(value(factors[0])) { $0 * value($1) }
             case .power(let b, let x): values[i] = Dual.pow(value(b), value(x))
             case .call(let f, let args):
-                values[i] = Dual.apply(f, value(args[0]), args.count > 1 ? value(args[1]) : Dual(0))
+                if f.isVariadic {
+                    values[i] = Dual.apply(f, args.map(value))
+                } else {
+                    values[i] = Dual.apply(f, value(args[0]), args.count > 1 ? value(args[1]) : Dual(0))
+                }
             }
         }
         return values[nodes.count - 1]

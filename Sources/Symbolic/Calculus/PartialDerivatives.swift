@@ -7,7 +7,12 @@
 /// - `relu'(u) = step(u)`, so 0 at 0 (as PyTorch);
 /// - `sign' = step' = 0` everywhere (the distributional spike at 0 is dropped);
 /// - `max(a, b)` and `min(a, b)` split ½/½ at a tie (as JAX and CasADi), via
-///   `(1 ± sign(a - b))/2`, so `max + min = a + b` holds for derivatives too.
+///   `(1 ± sign(a - b))/2`, so `max + min = a + b` holds for derivatives too;
+///   with more arguments, the arguments that attain the extremum share it
+///   equally: `delta(zᵢ, m) / Σⱼ delta(zⱼ, m)` for `m = max(z…)`;
+/// - `leaky_relu'(x) = a + (1 - a)*step(x)`, so the slope `a` at 0 (as PyTorch);
+/// - `select` and `delta` are piecewise constant in their index arguments
+///   (derivative 0); `∂select(i, z…)/∂z_k = delta(i, k)`.
 enum PartialDerivatives {
     /// ∂node/∂(operand at `index`).
     static func partial(of node: Expression, withRespectTo index: Int) -> Expression {
@@ -63,14 +68,26 @@ enum PartialDerivatives {
         case .expm1: return exp(u)
         case .sqrt: return half / node
         case .abs: return sign(u)
-        case .sign, .step: return .zero
+        case .sign, .step, .delta: return .zero
         case .sigmoid: return node * (1 - node)
         case .relu: return step(u)
         case .softplus: return sigmoid(u)
+        case .max where args.count > 2, .min where args.count > 2:
+            // The arguments equal to the extremum share its derivative.
+            let ties = Expression.sum(args.map { kroneckerDelta($0, node) })
+            return kroneckerDelta(args[index], node) / ties
         case .max, .min:
             let s = sign(args[0] - args[1])
             let towardsFirst = (f == .max) == (index == 0)
             return half * (1 + (towardsFirst ? s : -s))
+        case .logsumexp:
+            // softmax: every exponent is ≤ 0, so the derivative never overflows.
+            return exp(args[index] - node)
+        case .select:
+            return index == 0 ? .zero : kroneckerDelta(args[0], Expression(index - 1))
+        case .leakyRelu:
+            let (x, slope) = (args[0], args[1])
+            return index == 0 ? slope + (1 - slope) * step(x) : x - relu(x)
         }
     }
 }

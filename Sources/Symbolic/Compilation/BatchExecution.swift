@@ -49,6 +49,9 @@ enum BatchExecution {
             case .atan2: binary { Function.atan2.evaluate($0, $1) }
             case .max: binary { Function.max.evaluate($0, $1) }
             case .min: binary { Function.min.evaluate($0, $1) }
+            case .delta: binary { Function.kroneckerDelta($0, $1) }
+            case .leakyRelu: binary { Function.leakyRelu($0, slope: $1) }
+            case .finiteOrZero: unary { Function.finiteOrZero($0) }
             case .negate: unary { -$0 }
             case .reciprocal: unary { 1 / $0 }
             case .square: unary { $0 * $0 }
@@ -75,6 +78,28 @@ enum BatchExecution {
             case .output, .outputProduct: preconditionFailure("outputs are delivered by the kernels")
             case .sum: sum(sumOperands.baseAddress! + Int(ins.a), Int(ins.b), into: d, rows: rows, stride: stride, count: c, shared: shared)
             case .dotSum: dotSum(sumOperands.baseAddress! + Int(ins.a), Int(ins.b), into: d, rows: rows, stride: stride, count: c, shared: shared)
+            case .select: select(sumOperands.baseAddress! + Int(ins.a), Int(ins.b), into: d, rows: rows, stride: stride, count: c, shared: shared)
+            }
+        }
+    }
+
+    /// `select(index, choices...)` point by point: each point reads its
+    /// chosen row (or shared value), NaN for an invalid index, exactly as
+    /// ``Function/select(_:_:)``.
+    @inline(__always)
+    static func select(_ operands: UnsafePointer<Int32>, _ n: Int, into d: UnsafeMutablePointer<Double>,
+                       rows: UnsafeMutablePointer<Double>, stride: Int, count c: Int, shared: UnsafePointer<Double>) {
+        @inline(__always) func operand(_ k: Int, at i: Int) -> Double {
+            let j = operands[k]
+            let index = Int(j & BatchProgram.indexMask)
+            return j & BatchProgram.sharedBit != 0 ? shared[index] : rows[index * stride + i]
+        }
+        for i in 0..<c {
+            let index = operand(0, at: i)
+            if index >= 0, index < Double(n - 1), index.rounded(.towardZero) == index {
+                d[i] = operand(1 + Int(index), at: i)
+            } else {
+                d[i] = .nan
             }
         }
     }

@@ -54,7 +54,7 @@ struct BatchFusion {
         for v in values.indices where varying[v] {
             var terms: [Int32]
             switch values[v] {
-            case .sum(let start, let count): terms = Array(original.sumTerms[Int(start)..<Int(start + count)])
+            case .list(.sum, let start, let count): terms = Array(original.sumTerms[Int(start)..<Int(start + count)])
             case .operation(.add, let a, let b): terms = [a, b]
             case .operation(.subtract, let a, let b): terms = [a, b | sign]
             default: continue
@@ -68,7 +68,7 @@ struct BatchFusion {
                     lowered.sumTerms += [t, noFactor]
                 }
             }
-            lowered.values[v] = .sum(start: start, count: Int32(2 * terms.count))
+            lowered.values[v] = .list(.sum, start: start, count: Int32(2 * terms.count))
             isDotSum[v] = true
         }
         for v in values.indices where uses[v] > 0 && uses[v] == outputUses[v] && product(Int32(v)) != nil {

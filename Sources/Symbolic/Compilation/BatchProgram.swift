@@ -15,7 +15,7 @@ struct BatchProgram: Sendable {
     /// Per-point instructions over rows. `mode` bit 1: operand `a` is a slot
     /// of `shared`'s work array, bit 2: so is `b`; otherwise they are rows.
     var instructions: [Instruction]
-    /// Operands of n-ary sums: bit 31 marks subtraction, bit 30 a shared slot.
+    /// Operands of n-ary operations: bit 31 marks subtraction (sums), bit 30 a shared slot.
     var sumOperands: [Int32]
     /// The input index held by each of the first `rowInputs.count` rows.
     var rowInputs: [Int32]
@@ -38,7 +38,7 @@ struct BatchProgram: Sendable {
             switch original.values[v] {
             case .constant: break
             case .input(let i): varying[v] = varyingInputs[Int(i)]
-            case .operation, .sum:
+            case .operation, .list:
                 var any = false
                 original.forEachOperand(of: v) { any = any || varying[Int($0)] }
                 varying[v] = any
@@ -149,7 +149,7 @@ struct BatchProgram: Sendable {
                 let (ra, rb) = (operand(a), b >= 0 ? operand(b) : 0)
                 let mode = UInt8(ra & BatchProgram.sharedBit != 0 ? 1 : 0) | UInt8(rb & BatchProgram.sharedBit != 0 ? 2 : 0)
                 instructions.append(Instruction(op, dest: dest, ra & BatchProgram.indexMask, rb & BatchProgram.indexMask, mode: mode))
-            case .sum(let start, let count) where fusion.isDotSum[Int(v)]:
+            case .list(.sum, let start, let count) where fusion.isDotSum[Int(v)]:
                 // Pairs: (x with its sign, y or -1 for "no factor").
                 let first = Int32(sumOperands.count)
                 for pair in stride(from: Int(start), to: Int(start + count), by: 2) {
@@ -159,13 +159,13 @@ struct BatchProgram: Sendable {
                     sumOperands.append(y == fusion.noFactor ? -1 : operand(y))
                 }
                 instructions.append(Instruction(.dotSum, dest: dest, first, count / 2))
-            case .sum(let start, let count):
+            case .list(let op, let start, let count):
                 let first = Int32(sumOperands.count)
                 for t in lowered.sumTerms[Int(start)..<Int(start + count)] {
                     let r = operand(t & ~BatchProgram.subtractBit)
                     sumOperands.append(t < 0 ? r | BatchProgram.subtractBit : r)
                 }
-                instructions.append(Instruction(.sum, dest: dest, first, count))
+                instructions.append(Instruction(op, dest: dest, first, count))
             case .constant, .input:
                 preconditionFailure("leaves are not scheduled")
             }

@@ -47,6 +47,11 @@ extension CompiledFunction {
                 steps.append { w in
                     operands.withUnsafeBufferPointer { w[d] = ScalarExecution.sum($0.baseAddress!, $0.count, w) }
                 }
+            case .select:
+                let operands = Array(p.sumOperands[Int(ins.a)..<Int(ins.a + ins.b)])
+                steps.append { w in
+                    operands.withUnsafeBufferPointer { w[d] = ScalarExecution.select($0.baseAddress!, $0.count, w) }
+                }
             default:
                 let op = ins.op
                 steps.append { w in w[d] = op.apply(w[a], w[b]) }

@@ -29,6 +29,8 @@ struct NodeGraph {
         case power
         /// `aux[i]` holds the `Opcode` raw value.
         case call
+        /// `logsumexp` of the operands (lowered to several operations).
+        case logsumexp
     }
 
     var tags: [Tag] = []
@@ -107,8 +109,12 @@ struct NodeGraph {
                 }
                 pair = (b, x)
             case .call(let f, let xs):
-                tag = .call
-                auxiliary = Int32(Opcode(f).rawValue)
+                if let op = Opcode(f) {
+                    tag = .call
+                    auxiliary = Int32(op.rawValue)
+                } else {
+                    tag = .logsumexp
+                }
                 children = xs[...]
             }
             for c in children {

@@ -17,13 +17,17 @@ enum Opcode: UInt8, Sendable, CaseIterable {
     case multiplyReciprocal
     /// `a ^ b` with the evaluator's exact small-exponent cases, else `pow`.
     case power
-    case atan2, max, min
+    case atan2, max, min, delta, leakyRelu
     // Unary.
     case negate, reciprocal, square, squareRoot
     case sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, log1p, expm1
     case abs, sign, step, sigmoid, relu, softplus
+    /// `x` if finite, else 0: the shift of a lowered `logsumexp`.
+    case finiteOrZero
     /// N-ary: `sumOperands[a ..< a + b]` added (or subtracted) left to right.
     case sum
+    /// N-ary: `select(index, choices...)` over `sumOperands[a ..< a + b]`.
+    case select
     /// Batched programs only: deliver row `a` as output `b`.
     case output
     /// Batched programs only: `Σ ±x·y` over the operand pairs
@@ -32,21 +36,28 @@ enum Opcode: UInt8, Sendable, CaseIterable {
     /// Batched programs only: deliver `a · b` as output `dest`.
     case outputProduct
 
-    /// The number of operands (1 or 2; `sum` has its own list).
+    /// The number of operands (1 or 2; the n-ary `sum` and `select` keep
+    /// theirs in a list, see ``isNary``).
     var arity: Int {
         switch self {
-        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .sum, .dotSum, .outputProduct:
+        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .delta, .leakyRelu,
+             .sum, .select, .dotSum, .outputProduct:
             return 2
         default: return 1
         }
     }
 
+    /// Whether the operands are the list `sumOperands[a ..< a + b]`.
+    var isNary: Bool { self == .sum || self == .select }
+
     /// Whether `op(a, b) == op(b, a)` bit for bit, so CSE may sort operands.
     /// (Not `max`/`min`: `Swift.max(-0.0, 0.0)` depends on the order.)
     var isCommutative: Bool { self == .add || self == .multiply }
 
-    /// The opcode that evaluates `function`.
-    init(_ function: Function) {
+    /// The opcode that evaluates `function`, or `nil` for `logsumexp`,
+    /// which is lowered to several operations (see ``Lowering``). `max` and
+    /// `min` with more than two arguments become chains of binary ones.
+    init?(_ function: Function) {
         switch function {
         case .sin: self = .sin
         case .cos: self = .cos
@@ -71,6 +82,10 @@ enum Opcode: UInt8, Sendable, CaseIterable {
         case .softplus: self = .softplus
         case .max: self = .max
         case .min: self = .min
+        case .delta: self = .delta
+        case .leakyRelu: self = .leakyRelu
+        case .select: self = .select
+        case .logsumexp: return nil
         }
     }
 
@@ -86,11 +101,14 @@ enum Opcode: UInt8, Sendable, CaseIterable {
         case .reciprocal: return "reciprocal"
         case .square: return "square"
         case .sum: return "sum"
+        case .select: return "select"
         case .output: return "output"
+        case .finiteOrZero: return "finite_or_zero"
+        case .leakyRelu: return "leaky_relu"
         case .dotSum: return "dot"
         case .outputProduct: return "output_product"
         case .squareRoot: return "sqrt"
-        case .atan2, .max, .min, .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh,
+        case .atan2, .max, .min, .delta, .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh,
              .exp, .log, .log1p, .expm1, .abs, .sign, .step, .sigmoid, .relu, .softplus:
             return "\(self)"
         }
@@ -147,6 +165,8 @@ extension Opcode {
         case .atan2: return Function.atan2.evaluate(a, b)
         case .max: return Function.max.evaluate(a, b)
         case .min: return Function.min.evaluate(a, b)
+        case .delta: return Function.kroneckerDelta(a, b)
+        case .leakyRelu: return Function.leakyRelu(a, slope: b)
         case .negate: return -a
         case .reciprocal: return 1 / a
         case .square: return a * a
@@ -170,7 +190,8 @@ extension Opcode {
         case .sigmoid: return VectorMath.sigmoid(a)
         case .relu: return Function.relu.evaluate(a)
         case .softplus: return Function.stableSoftplus(a)
-        case .sum: preconditionFailure("sum is n-ary")
+        case .finiteOrZero: return Function.finiteOrZero(a)
+        case .sum, .select: preconditionFailure("\(self) is n-ary")
         case .output, .dotSum, .outputProduct: preconditionFailure("\(self) exists in batched programs only")
         }
     }

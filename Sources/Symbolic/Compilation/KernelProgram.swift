@@ -69,6 +69,10 @@ struct KernelProgram: Sendable {
         case .output: kernel = SKOpOutput
         case .dotSum: kernel = SKOpDotSum
         case .outputProduct: kernel = SKOpOutputProduct
+        case .delta: kernel = SKOpDelta
+        case .leakyRelu: kernel = SKOpLeakyRelu
+        case .finiteOrZero: kernel = SKOpFiniteOrZero
+        case .select: kernel = SKOpSelect
         default: kernel = SKOpFallback
         }
         return Int32(kernel)

@@ -27,7 +27,10 @@ extension CompiledFunction {
         for (i, c) in p.constants.enumerated() { lines.append("@\(i) = \(c)") }
         for (i, name) in (variables + parameters).enumerated() { lines.append("@\(p.inputBase + i) = \(name)") }
         for ins in p.instructions {
-            if ins.op == .sum {
+            if ins.op == .select {
+                let operands = p.sumOperands[Int(ins.a)..<Int(ins.a + ins.b)].map { "@\($0)" }
+                lines.append("@\(ins.dest) = select(" + operands.joined(separator: ", ") + ")")
+            } else if ins.op == .sum {
                 var text = ""
                 for (k, j) in p.sumOperands[Int(ins.a)..<Int(ins.a + ins.b)].enumerated() {
                     let operand = "@\(j & 0x7FFF_FFFF)"

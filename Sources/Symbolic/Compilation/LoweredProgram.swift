@@ -8,13 +8,15 @@ struct LoweredProgram {
         case input(Int32)
         /// `op(a, b)`; `b` is -1 for unary operations.
         case operation(Opcode, Int32, Int32)
-        /// A left-to-right sum of `sumTerms[start ..< start + count]`.
-        case sum(start: Int32, count: Int32)
+        /// An n-ary operation (``Opcode/isNary``) on the values
+        /// `sumTerms[start ..< start + count]`: a left-to-right `sum`, or a
+        /// `select` of index and choices.
+        case list(Opcode, start: Int32, count: Int32)
     }
 
     var values: [Value] = []
-    /// Terms of n-ary sums: value ids, with ``LoweredProgram/subtractBit``
-    /// set on terms that are subtracted.
+    /// Operands of n-ary operations: value ids, with
+    /// ``LoweredProgram/subtractBit`` set on terms that a sum subtracts.
     var sumTerms: [Int32] = []
     static let subtractBit = Int32(bitPattern: 0x8000_0000)
 
@@ -29,7 +31,7 @@ struct LoweredProgram {
         case .operation(_, let a, let b):
             body(a)
             if b >= 0 { body(b) }
-        case .sum(let start, let count):
+        case .list(_, let start, let count):
             for k in Int(start)..<Int(start + count) { body(sumTerms[k] & ~LoweredProgram.subtractBit) }
         }
     }
@@ -63,13 +65,13 @@ extension LoweredProgram {
         }
         for ins in program.instructions {
             let v = Int32(values.count)
-            if ins.op == .sum {
+            if ins.op.isNary {
                 let start = Int32(sumTerms.count)
                 for j in program.sumOperands[Int(ins.a)..<Int(ins.a + ins.b)] {
                     let operand = current[Int(j & ~LoweredProgram.subtractBit)]
                     sumTerms.append(j < 0 ? operand | LoweredProgram.subtractBit : operand)
                 }
-                values.append(.sum(start: start, count: ins.b))
+                values.append(.list(ins.op, start: start, count: ins.b))
             } else {
                 values.append(.operation(ins.op, current[Int(ins.a)], ins.op.arity == 2 ? current[Int(ins.b)] : -1))
             }

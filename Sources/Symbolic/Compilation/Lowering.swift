@@ -93,7 +93,16 @@ struct Lowering {
             case .call:
                 let op = Opcode(rawValue: UInt8(graph.aux[i]))!
                 let a = valueOf[Int(ops[ops.startIndex])]
-                valueOf[i] = ops.count == 2 ? emit(op, a, valueOf[Int(ops[ops.startIndex + 1])]) : emit(op, a)
+                if op == .select {
+                    valueOf[i] = emitList(.select, ops.map { valueOf[Int($0)] })
+                } else if ops.count > 2 {
+                    // max/min of more arguments: left to right, as the evaluator folds.
+                    valueOf[i] = ops.dropFirst().reduce(a) { emit(op, $0, valueOf[Int($1)]) }
+                } else {
+                    valueOf[i] = ops.count == 2 ? emit(op, a, valueOf[Int(ops[ops.startIndex + 1])]) : emit(op, a)
+                }
+            case .logsumexp:
+                valueOf[i] = lowerLogSumExp(ops.map { valueOf[Int($0)] })
             }
         }
         program.outputs = graph.rootPositions.map { valueOf[Int($0)] }
@@ -131,12 +140,32 @@ struct Lowering {
                 for t in ordered[k..<end] {
                     program.sumTerms.append(t.negated ? t.value | LoweredProgram.subtractBit : t.value)
                 }
-                program.values.append(.sum(start: start, count: Int32(end - k + 1)))
+                program.values.append(.list(.sum, start: start, count: Int32(end - k + 1)))
                 total = Int32(program.values.count - 1)
             }
             k = end
         }
         return total
+    }
+
+    /// `logsumexp(z...)` as the operations of ``Function/logSumExp(_:)``, in
+    /// its order: s = finiteOrZero(max chain), then s + log Σ exp(zᵢ - s).
+    /// Every step is an ordinary instruction, so batched programs run each
+    /// as one loop over the points.
+    private mutating func lowerLogSumExp(_ z: [Int32]) -> Int32 {
+        let m = z.dropFirst().reduce(z[0]) { emit(.max, $0, $1) }
+        let shift = emit(.finiteOrZero, m)
+        let terms = z.map { (value: emit(.exp, emit(.subtract, $0, shift)), negated: false) }
+        let total = terms.count == 1 ? terms[0].value : lowerSum(terms)
+        return emit(.add, shift, emit(.log, total))
+    }
+
+    /// An n-ary operation on `operands` (no folding, no CSE: rare and cheap).
+    private mutating func emitList(_ op: Opcode, _ operands: [Int32]) -> Int32 {
+        let start = Int32(program.sumTerms.count)
+        program.sumTerms.append(contentsOf: operands)
+        program.values.append(.list(op, start: start, count: Int32(operands.count)))
+        return Int32(program.values.count - 1)
     }
 
     /// The most terms one n-ary `sum` instruction adds (2: binary chains only).

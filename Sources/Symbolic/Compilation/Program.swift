@@ -7,7 +7,7 @@
 /// the peak number of live values, not the number of instructions).
 struct Program: Sendable {
     var instructions: [Instruction]
-    /// Operand slots of n-ary `sum` instructions, with
+    /// Operand slots of n-ary (`sum`, `select`) instructions, with
     /// ``LoweredProgram/subtractBit`` marking subtracted terms.
     var sumOperands: [Int32]
     /// `constants[i]` lives in slot `i`.
@@ -102,13 +102,13 @@ struct Program: Sendable {
             switch values[Int(v)] {
             case .operation(let op, let a, let b):
                 instructions.append(Instruction(op, dest: dest, slot[Int(a)], b >= 0 ? slot[Int(b)] : 0))
-            case .sum(let start, let count):
+            case .list(let op, let start, let count):
                 let first = Int32(sumOperands.count)
                 for t in lowered.sumTerms[Int(start)..<Int(start + count)] {
                     let s = slot[Int(t & ~LoweredProgram.subtractBit)]
                     sumOperands.append(t < 0 ? s | LoweredProgram.subtractBit : s)
                 }
-                instructions.append(Instruction(.sum, dest: dest, first, count))
+                instructions.append(Instruction(op, dest: dest, first, count))
             case .constant, .input:
                 preconditionFailure("leaves are not scheduled")
             }
@@ -250,7 +250,7 @@ extension LoweredProgram.Value {
     var isLeaf: Bool {
         switch self {
         case .constant, .input: return true
-        case .operation, .sum: return false
+        case .operation, .list: return false
         }
     }
 }

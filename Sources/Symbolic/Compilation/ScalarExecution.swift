@@ -36,6 +36,9 @@ enum ScalarExecution {
             case .sum:
                 let operands = sumOperands.baseAddress!   // sum instructions have operands
                 for i in range { let c = code[i]; w[Int(c.dest)] = sum(operands + Int(c.a), Int(c.b), w) }
+            case .select:
+                let operands = sumOperands.baseAddress!
+                for i in range { let c = code[i]; w[Int(c.dest)] = select(operands + Int(c.a), Int(c.b), w) }
             default:
                 for i in range { let c = code[i]; w[Int(c.dest)] = c.op.apply(w[Int(c.a)], w[Int(c.b)]) }
             }
@@ -113,6 +116,14 @@ enum ScalarExecution {
             case (false, true): let v = a[0]; for i in 0..<n { d[i] = d[i] - v }
             }
         }
+    }
+
+    /// `select(index, choices...)` with the operand slots `operands[0 ..< count]`.
+    @inline(__always)
+    static func select(_ operands: UnsafePointer<Int32>, _ count: Int, _ w: UnsafePointer<Double>) -> Double {
+        let index = w[Int(operands[0])]
+        guard index >= 0, index < Double(count - 1), index.rounded(.towardZero) == index else { return .nan }
+        return w[Int(operands[1 + Int(index)])]
     }
 
     /// The n-ary sum, left to right, in a register.

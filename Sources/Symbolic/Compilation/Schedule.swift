@@ -93,21 +93,23 @@ enum Schedule {
         // since those values were laid out in the same order, their slots
         // are consecutive: strided, vectorisable runs.
         func opcode(_ v: Int32) -> Int {
-            if case .operation(let op, _, _) = lowered.values[Int(v)] { return Int(op.rawValue) }
-            return Int(Opcode.sum.rawValue)
+            switch lowered.values[Int(v)] {
+            case .operation(let op, _, _), .list(let op, _, _): return Int(op.rawValue)
+            case .constant, .input: return 0
+            }
         }
         func origin(_ v: Int32) -> Int {
             guard v >= 0 else { return -3 }
             switch lowered.values[Int(v)] {
             case .constant: return -4 - Int(v)      // each constant its own origin (stride 0)
             case .input: return -2
-            case .operation, .sum: return Int(level[Int(v)]) * 64 + opcode(v)
+            case .operation, .list: return Int(level[Int(v)]) * 64 + opcode(v)
             }
         }
         func key(_ v: Int32) -> (Int, Int, Int) {
             switch lowered.values[Int(v)] {
             case .operation(let op, let a, let b): return (Int(op.rawValue), origin(a), origin(b))
-            case .sum(let start, let count): return (opcode(v), Int(count), origin(lowered.sumTerms[Int(start)] & ~LoweredProgram.subtractBit))
+            case .list(_, let start, let count): return (opcode(v), Int(count), origin(lowered.sumTerms[Int(start)] & ~LoweredProgram.subtractBit))
             case .constant, .input: return (0, 0, 0)
             }
         }

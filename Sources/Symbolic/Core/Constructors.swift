@@ -224,58 +224,15 @@ extension Expression {
     }
 
     /// The canonical call `function(arguments...)`; numeric arguments are
-    /// folded when the result is exact or a finite `Double`.
+    /// folded when the result is exact or a finite `Double` (see
+    /// `Functions/CallFolding.swift`).
     ///
-    /// - Precondition: `arguments.count == function.arity`.
+    /// - Precondition: `function.arity.contains(arguments.count)`.
     public static func call(_ function: Function, _ arguments: [Expression]) -> Expression {
-        precondition(arguments.count == function.arity,
-                     "\(function.name) takes \(function.arity) argument(s), got \(arguments.count)")
-        if let folded = foldCall(function, arguments) { return folded }
+        precondition(function.arity.contains(arguments.count),
+                     "\(function.name) cannot take \(arguments.count) argument(s)")
+        if let folded = foldedCall(function, arguments) { return folded }
         return intern(.call(function, arguments))
-    }
-
-    private static func foldCall(_ f: Function, _ arguments: [Expression]) -> Expression? {
-        if f == .log, case .namedConstant(.e) = arguments[0].kind { return .one }
-        let numbers = arguments.compactMap(\.numberValue)
-        guard numbers.count == arguments.count else { return nil }
-        if numbers.contains(where: { if case .real = $0 { return true } else { return false } }) {
-            // Non-finite arguments fold (NaN propagates, as in IEEE 754);
-            // finite ones only to a finite value, so `exp(1000.0)` stays
-            // readable rather than printing `inf`.
-            let v = f.evaluate(numbers.map(\.doubleValue))
-            return v.isFinite || numbers.contains(where: { !$0.isFinite }) ? .constant(.real(v)) : nil
-        }
-        guard case .rational(let x) = numbers[0] else { return nil }
-        let zero = x.numerator == 0
-        switch f {
-        case .sin, .tan, .asin, .atan, .sinh, .tanh, .log1p, .expm1:
-            return zero ? .zero : nil
-        case .cos, .cosh, .exp:
-            return zero ? .one : nil
-        case .acos:
-            return x == Rational(1) ? .zero : nil
-        case .log:
-            return x == Rational(1) ? .zero : nil
-        case .sqrt:
-            return Number.rational(x).raised(to: .rational(Rational(1, 2)!)).map(Expression.constant)
-        case .abs:
-            return .constant(.rational(x.numerator < 0 ? Rational(-x.numerator, x.denominator) ?? x : x))
-        case .sign:
-            return .constant(.integer(x.numerator.signum()))
-        case .step:
-            return .constant(.integer(x.numerator > 0 ? 1 : 0))
-        case .relu:
-            return x.numerator > 0 ? arguments[0] : .zero
-        case .sigmoid:
-            return zero ? .constant(.rational(Rational(1, 2)!)) : nil
-        case .softplus:
-            return nil
-        case .max, .min, .atan2:
-            guard case .rational(let y) = numbers[1] else { return nil }
-            if f == .max { return .constant(.rational(Swift.max(x, y))) }
-            if f == .min { return .constant(.rational(Swift.min(x, y))) }
-            return x.numerator == 0 && y.numerator > 0 ? .zero : nil
-        }
     }
 }
 

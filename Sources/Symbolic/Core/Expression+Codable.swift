@@ -72,7 +72,7 @@ extension Expression: Codable {
             } else if let name = try item.decodeIfPresent(String.self, forKey: .call) {
                 guard let f = Function(rawValue: name) else { throw corrupt("unknown function '\(name)'") }
                 let o = try operands(item, .arguments)
-                guard o.count == f.arity else { throw corrupt("\(name) takes \(f.arity) argument(s)") }
+                guard f.arity.contains(o.count) else { throw corrupt("\(name) cannot take \(o.count) argument(s)") }
                 built.append(.call(f, o))
             } else {
                 throw corrupt("unrecognised node")

@@ -115,7 +115,7 @@ public func sigmoid(_ x: Expression) -> Expression { .call(.sigmoid, [x]) }
 public func relu(_ x: Expression) -> Expression { .call(.relu, [x]) }
 /// softplus log(1 + exp(x)).
 public func softplus(_ x: Expression) -> Expression { .call(.softplus, [x]) }
-/// The larger of two expressions.
+/// The larger of two expressions (see ``max(_:)`` for more).
 public func max(_ a: Expression, _ b: Expression) -> Expression { .call(.max, [a, b]) }
-/// The smaller of two expressions.
+/// The smaller of two expressions (see ``min(_:)`` for more).
 public func min(_ a: Expression, _ b: Expression) -> Expression { .call(.min, [a, b]) }

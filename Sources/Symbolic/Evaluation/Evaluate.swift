@@ -48,8 +48,10 @@ extension Expression {
             guard let v = point[name] else { throw .unboundVariable(name) }
             return v
         case .sum(let terms):
-            var s = 0.0
-            for t in terms { s += value(t) }
+            // From the first term, not from 0.0: (-0) + (-0) is -0, as the
+            // compiled programs compute it (0.0 + (-0) would be +0).
+            var s = value(terms[0])
+            for t in terms.dropFirst() { s += value(t) }
             return s
         case .product(let factors):
             var p = 1.0
@@ -58,6 +60,7 @@ extension Expression {
         case .power(let b, let e):
             return Expression.evaluatePower(value(b), value(e))
         case .call(let f, let args):
+            if f.isVariadic { return f.evaluate(args.map(value)) }
             if args.count == 2 { return f.evaluate(value(args[0]), value(args[1])) }
             return f.evaluate(value(args[0]))
         }

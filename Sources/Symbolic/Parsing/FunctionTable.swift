@@ -1,6 +1,6 @@
 /// What a name followed by `(` calls in the expression language: every
-/// ``Function`` by its name, plus the aliases `ln`, `pow` and the
-/// two-argument `log(x, b)`.
+/// ``Function`` by its name, plus the aliases `ln`, `pow`, the
+/// two-argument `log(x, b)` and the one-argument `leaky_relu(x)`.
 enum Callee: Sendable {
     /// A ``Function`` called with exactly its arity.
     case function(Function)
@@ -8,13 +8,15 @@ enum Callee: Sendable {
     case power
     /// `log(x)`, the natural logarithm, or `log(x, b)`, the logarithm base b.
     case logarithm
+    /// `leaky_relu(x)` with the standard slope 0.01, or `leaky_relu(x, a)`.
+    case leakyRelu
 
     /// The numbers of arguments the callee accepts.
     var arity: ClosedRange<Int> {
         switch self {
-        case .function(let f): return f.arity...f.arity
+        case .function(let f): return f.arity
         case .power: return 2...2
-        case .logarithm: return 1...2
+        case .logarithm, .leakyRelu: return 1...2
         }
     }
 
@@ -27,6 +29,8 @@ enum Callee: Sendable {
         case .power: return .power(arguments[0], arguments[1])
         case .logarithm:
             return arguments.count == 1 ? .call(.log, arguments) : Symbolic.log(arguments[0], arguments[1])
+        case .leakyRelu:
+            return Symbolic.leakyRelu(arguments[0], slope: arguments.count == 2 ? arguments[1] : defaultLeakyReluSlope)
         }
     }
 }
@@ -40,6 +44,7 @@ enum FunctionTable {
         var table: [String: Callee] = [:]
         for f in Function.allCases { table[f.name] = .function(f) }
         table["log"] = .logarithm
+        table["leaky_relu"] = .leakyRelu
         table["ln"] = .function(.log)
         table["pow"] = .power
         return table

@@ -110,6 +110,8 @@ public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongArgumentCount(let function, let expected, let given):
             let takes: String
             switch expected.count {
+            case _ where expected.upperBound == Int.max:
+                takes = "at least \(ParseError.counted(expected.lowerBound, "argument"))"
             case 1: takes = ParseError.counted(expected.lowerBound, "argument")
             case 2: takes = "\(expected.lowerBound) or \(ParseError.counted(expected.upperBound, "argument"))"
             default: takes = "\(expected.lowerBound) to \(ParseError.counted(expected.upperBound, "argument"))"

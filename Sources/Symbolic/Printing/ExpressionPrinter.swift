@@ -117,8 +117,13 @@ struct ExpressionPrinter {
 
     private func pushCall(_ f: Function, _ args: [Expression], onto stack: inout [Task]) {
         var tasks: [Task] = []
+        var args = args
+        if f == .leakyRelu && args[1] == defaultLeakyReluSlope { args.removeLast() }   // leaky_relu(x)
         if format == .latex {
             switch f {
+            case .delta:
+                // The Iverson bracket [a = b].
+                tasks = [.text("\\left["), .node(args[0], .top), .text(" = "), .node(args[1], .top), .text("\\right]")]
             case .sqrt:
                 tasks = [.text("\\sqrt{"), .node(args[0], .top), .text("}")]
             case .abs:
@@ -346,7 +351,7 @@ struct ExpressionPrinter {
         case .atan: return "\\arctan"
         case .max: return "\\max"
         case .min: return "\\min"
-        default: return "\\operatorname{\(f.name)}"
+        default: return "\\operatorname{\(f.name.replacingOccurrences(of: "_", with: "\\_"))}"
         }
     }
 }

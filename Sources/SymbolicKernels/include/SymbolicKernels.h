@@ -38,6 +38,15 @@ enum {
     SKOpDotSum,
     /* Deliver a·b (rows or shared slots per mode) as output dest, like SKOpOutput. */
     SKOpOutputProduct,
+    /* delta(a, b): 1 if a == b, NaN if either is NaN, else 0. */
+    SKOpDelta,
+    /* leaky_relu(a, slope b): a for a > 0, b·a for a <= 0, NaN for NaN. */
+    SKOpLeakyRelu,
+    /* a if finite, else 0 (the shift of a lowered logsumexp). */
+    SKOpFiniteOrZero,
+    /* d = select(index, choices...) over sumOperands[a ..< a+b] (rows, or shared with bit 30):
+     * the choice the index picks, NaN unless the index is an integer in 0 ..< b-1. */
+    SKOpSelect,
     SKOpCount
 };
 
