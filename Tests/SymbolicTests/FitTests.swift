@@ -36,14 +36,14 @@ struct FitTests {
     }
 
     @Test func lossesStayFiniteAtExtremeScores() throws {
-        #expect(Loss.logistic.value(prediction: 1000, label: -1) == 1000)
-        #expect(Loss.logistic.value(prediction: 1000, label: 1) == 0)
+        #expect(FitLoss.logistic.value(prediction: 1000, label: -1) == 1000)
+        #expect(FitLoss.logistic.value(prediction: 1000, label: 1) == 0)
         let f = Expression.variable("f"), t = Expression.variable("t")
-        let logistic = Loss.logistic.sampleLoss(predictions: [f], labels: [t])
+        let logistic = FitLoss.logistic.sampleLoss(predictions: [f], labels: [t])
         let slope = logistic.derivative(withRespectTo: "f")
         #expect(try slope.evaluate(at: ["f": -1000, "t": 1]) == -1)
         #expect(try slope.evaluate(at: ["f": 1000, "t": 1]) == 0)
-        let entropy = Loss.crossEntropy.sampleLoss(predictions: [sigmoid(f)], labels: [t])
+        let entropy = FitLoss.crossEntropy.sampleLoss(predictions: [sigmoid(f)], labels: [t])
         #expect(try entropy.evaluate(at: ["f": 800, "t": 0]) == 800)
         #expect(try entropy.derivative(withRespectTo: "f").evaluate(at: ["f": -800, "t": 1]) == -1)
     }

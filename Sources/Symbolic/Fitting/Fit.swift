@@ -25,7 +25,7 @@
 ///   - target: The column to predict, or an expression of columns such as
 ///     `log(y)`; `nil` picks the column `y` when the model does not read it,
 ///     otherwise the last column the model does not read.
-///   - loss: The per-sample loss. Default ``Loss/squared``.
+///   - loss: The per-sample loss. Default ``FitLoss/squared``.
 ///   - method: The algorithm; `nil` picks ``FitMethod/automatic(loss:parameterCount:)``.
 ///   - options: Starts, fixed parameters, bounds, penalty, tolerances.
 ///   - observer: Called with the start (iteration 0) and after every
@@ -36,7 +36,7 @@
 ///   label, an unknown parameter in the options, a start outside its bounds,
 ///   every parameter fixed, `lm` with a loss other than squared.
 public func fit(
-    _ model: FormulaModel, to data: DataTable, target: String? = nil, loss: Loss = .squared,
+    _ model: FormulaModel, to data: DataTable, target: String? = nil, loss: FitLoss = .squared,
     method: FitMethod? = nil, options: FitOptions = FitOptions(),
     observer: ((FitProgress) -> ObserverDecision)? = nil
 ) throws(FitError) -> FitResult {

@@ -27,13 +27,13 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The data has no rows.
     case noSamples
     /// A label the loss does not accept.
-    case invalidLabel(loss: Loss, value: Double, row: Int, column: String)
+    case invalidLabel(loss: FitLoss, value: Double, row: Int, column: String)
     /// A start value is NaN or infinite.
     case nonFiniteStart(String)
     /// A bound is malformed (lower above upper, NaN) or the start lies outside it.
     case invalidBounds(String, reason: String)
     /// The method cannot minimise this loss (Levenberg–Marquardt needs the squared loss).
-    case unsupportedMethod(FitMethod, loss: Loss)
+    case unsupportedMethod(FitMethod, loss: FitLoss)
     /// An option is out of range.
     case invalidOption(option: String, reason: String)
     /// Fewer samples than free parameters for least squares.

@@ -33,7 +33,7 @@ public enum FitMethod: String, CaseIterable, Sendable, Hashable, Codable {
     /// 1,000 and L-BFGS beyond (as ``OptimizationMethod/automatic(dimension:hasHessian:)``).
     ///
     ///     print(FitMethod.automatic(loss: .logistic, parameterCount: 3))   // Prints "newton"
-    public static func automatic(loss: Loss, parameterCount count: Int) -> FitMethod {
+    public static func automatic(loss: FitLoss, parameterCount count: Int) -> FitMethod {
         if loss == .squared { return .lm }
         return FitMethod(rawValue: OptimizationMethod.automatic(dimension: count, hasHessian: true).rawValue)!
     }

@@ -54,7 +54,7 @@ public struct FitResult: Sendable {
     /// The target: a column name or an expression of columns.
     public var target: String
     /// The loss minimised.
-    public var loss: Loss
+    public var loss: FitLoss
     /// The method that ran.
     public var method: FitMethod
     /// Every parameter's value, in ``FormulaModel/parameters`` order.

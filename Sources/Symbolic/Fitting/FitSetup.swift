@@ -3,7 +3,7 @@
 /// start and how bounds map them. Built once by ``fit(_:to:target:loss:method:options:observer:)``.
 struct FitSetup: Sendable {
     let model: FormulaModel
-    let loss: Loss
+    let loss: FitLoss
     let method: FitMethod
     let options: FitOptions
     /// The target's text (a column name or an expression of columns).
@@ -25,7 +25,7 @@ struct FitSetup: Sendable {
     let penalized: [Bool]
     let threads: Int
 
-    init(model: FormulaModel, data: DataTable, target: String?, loss: Loss, method: FitMethod?,
+    init(model: FormulaModel, data: DataTable, target: String?, loss: FitLoss, method: FitMethod?,
          options: FitOptions) throws(FitError) {
         self.model = model
         self.loss = loss

@@ -55,7 +55,7 @@ public struct FittedModel: Sendable, Hashable, Codable {
     /// The target column or expression.
     public var target: String
     /// The loss that was minimised.
-    public var loss: Loss
+    public var loss: FitLoss
     /// The method that ran.
     public var method: FitMethod
     /// Fit statistics.

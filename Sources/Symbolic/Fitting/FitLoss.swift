@@ -1,9 +1,11 @@
 import Foundation
 
-/// How a prediction is compared with its label; a fit minimises the mean
+/// How a formula model's prediction is compared with its label in `fit`
+/// (the network trainer has its own ``Loss``, with softmax cross-entropy
+/// over many outputs); a fit minimises the mean
 /// over samples (plus an optional L2 penalty, added once).
 ///
-///     let loss = Loss.logistic
+///     let loss = FitLoss.logistic
 ///     print(loss.value(prediction: 1000, label: -1))   // Prints "1000.0" (no overflow)
 ///
 /// | loss            | labels          | per-sample loss L(f, t)                         |
@@ -18,7 +20,7 @@ import Foundation
 /// cross-entropy model ends in `sigmoid(z)`, the loss is formed from z as
 /// softplus(z) − t·z, which equals the definition and stays finite and
 /// accurate where f rounds to 0 or 1.
-public enum Loss: String, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum FitLoss: String, CaseIterable, Sendable, Hashable, Codable, CustomStringConvertible {
     /// Mean squared error; least squares (the default for numeric targets).
     case squared
     /// Logistic loss of a score: binary classification with a linear or
@@ -39,7 +41,7 @@ public enum Loss: String, CaseIterable, Sendable, Hashable, Codable, CustomStrin
     /// the label variables (already converted by ``labels(from:source:)``).
     ///
     ///     let f = Expression.variable("f"), t = Expression.variable("t")
-    ///     print(Loss.squared.sampleLoss(predictions: [f], labels: [t]))   // Prints "(f - t)^2"
+    ///     print(FitLoss.squared.sampleLoss(predictions: [f], labels: [t]))   // Prints "(f - t)^2"
     public func sampleLoss(predictions: [Expression], labels: [Expression]) -> Expression {
         let f = predictions[0], t = labels[0]
         switch self {
