@@ -79,4 +79,34 @@ import Testing
         expectClose(Metrics.rSquared(predicted: [1.1, 1.9, 3.2], actual: [1, 2, 3]), 1 - 0.06 / 2, relativeTolerance: 1e-14)
         #expect(Metrics.rSquared(predicted: [1, 1], actual: [2, 2]).isNaN)
     }
+
+    @Test func specificationsNameGeneratorsAndParameters() throws {
+        #expect(try Datasets.generate("moons:n=120,noise=0.1,seed=4") == Datasets.moons(count: 120, noise: 0.1, seed: 4))
+        #expect(try Datasets.generate("moons") == Datasets.moons())
+        #expect(try Datasets.generate("blobs:centers=4, spread=2") == Datasets.blobs(centers: 4, spread: 2))
+        #expect(try Datasets.generate("cubic:n=10").count == 10)
+        #expect(throws: DatasetSpecificationError.unknownDataset("moon", suggestion: "moons")) { try Datasets.generate("moon") }
+        #expect(throws: DatasetSpecificationError.unknownParameter("nosie", dataset: "moons", suggestion: "noise",
+                                                                   available: ["n", "noise", "seed"])) {
+            try Datasets.generate("moons:nosie=0.1")
+        }
+        #expect(throws: DatasetSpecificationError.invalidValue("-1", parameter: "n", dataset: "xor",
+                                                              expected: "an integer from 1 to 100000000")) {
+            try Datasets.generate("xor:n=-1")
+        }
+        #expect(throws: DatasetSpecificationError.malformedItem("n")) { try Datasets.generate("xor:n") }
+        #expect(DatasetSpecificationError.unknownDataset("moon", suggestion: "moons").description
+                == "there is no built-in data set 'moon' (did you mean 'moons'?); the built-in sets are "
+                + "moons, circles, blobs, xor, spirals, linear, cubic, quartic")
+    }
+
+    @Test func tablesConvertBothWays() throws {
+        let data = Datasets.blobs(count: 12, seed: 2)
+        let table = data.table
+        #expect(table.columnNames == ["x1", "x2", "label"] && table.rowCount == 12)
+        #expect(try Dataset(table: table, target: "label") == data)
+        let swapped = try Dataset(table: table, target: "x1", inputs: ["label"])
+        #expect(swapped.inputNames == ["label"] && swapped.targets == data.inputs.map { $0[0] })
+        #expect(throws: DataError.self) { try Dataset(table: table, target: "lable") }
+    }
 }

@@ -116,4 +116,22 @@ import Testing
             try Predictor(network: net, parameters: [1, 2, 3], loss: .crossEntropy)
         }
     }
+
+    @Test func trainedNetworksRoundTripThroughJSON() throws {
+        let net = NeuralNetwork(inputs: 2, hidden: [3, 2], outputs: 3, activation: .leakyRelu(slope: 0.2))
+        let data = Datasets.spirals(count: 30, classes: 3, seed: 1)
+        let scaler = Standardization(fitting: data)
+        let model = TrainedNetwork(network: net, loss: .crossEntropy, parameters: net.initialParameters(.glorot, seed: 4),
+                                   inputNames: data.inputNames, targetName: data.targetName, standardization: scaler)
+        let json = try model.jsonData()
+        let again = try TrainedNetwork(jsonData: json)
+        #expect(again == model)
+        #expect(again.predictions(for: data.inputs) == model.predictions(for: data.inputs))
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(text.contains("\"model\" : \"mlp\"") && text.contains("\"activation\" : \"leaky-relu(0.2)\""))
+        #expect(throws: DecodingError.self) { try TrainedNetwork(jsonData: Data("{\"model\": \"formula\"}".utf8)) }
+        let poly = NeuralNetwork(inputs: 1, outputs: 1, features: .polynomial(degree: 3), bias: false)
+        let regression = TrainedNetwork(network: poly, loss: .meanSquaredError, parameters: [1, 2, 3], inputNames: ["x"], targetName: "y")
+        #expect(try TrainedNetwork(jsonData: regression.jsonData()).predictions(for: [[2]]) == [2 + 8 + 24])
+    }
 }

@@ -24,3 +24,23 @@ func benchmarkTraining(hidden h: Int, epochs: Int = 20_000, threads: Int = 1) {
     print("train H=\(h): setup \(Reporter.format(t1 - t0)), \(epochs) epochs \(Reporter.format(t2 - t1)), "
           + "final loss \(result.loss) (\(result.stopReason))")
 }
+
+/// The scale target: build, differentiate and compile the per-sample loss
+/// (and gradient, batched) of a 2-H-2 tanh MLP with softmax cross-entropy.
+func benchmarkNetworkBuild(hidden h: Int, inputs d: Int = 2, outputs c: Int = 2) {
+    let t0 = now()
+    let network = NeuralNetwork(inputs: d, hidden: [h], outputs: c, activation: .tanh)
+    let names = (1...d).map { "x\($0)" }
+    let loss = Loss.crossEntropy.sampleLoss(outputs: network.outputs(for: names.map(Expression.variable)),
+                                            target: .variable("label"))
+    let t1 = now()
+    let variables = network.parameters.variableNames
+    let gradient = loss.gradient(withRespectTo: variables)
+    let t2 = now()
+    let compiled = try! CompiledFunction([loss] + gradient, variables: variables, parameters: names + ["label"])
+        .batched(over: .parameters)
+    let t3 = now()
+    print("MLP \(d)-\(h)-\(c) per-sample loss: build \(Reporter.format(t1 - t0)), gradient \(Reporter.format(t2 - t1)), "
+          + "compile \(Reporter.format(t3 - t2)), total \(Reporter.format(t3 - t0)) "
+          + "(\(variables.count) parameters, \(compiled.pointInstructionCount) instructions)")
+}

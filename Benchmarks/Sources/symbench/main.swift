@@ -64,6 +64,12 @@ if let i = arguments.firstIndex(of: "--train") {
                       threads: Int(ProcessInfo.processInfo.environment["SYMBENCH_THREADS"] ?? "1") ?? 1)
     exit(0)
 }
+if let i = arguments.firstIndex(of: "--build-network") {
+    // The scale target: --build-network H [INPUTS OUTPUTS] (default 500, 2, 2)
+    let rest = arguments[(i + 1)...].compactMap { Int($0) }
+    benchmarkNetworkBuild(hidden: rest.first ?? 500, inputs: rest.count > 1 ? rest[1] : 2, outputs: rest.count > 2 ? rest[2] : 2)
+    exit(0)
+}
 if arguments.contains("--experiments") {
     runExperiments()
     exit(0)

@@ -98,7 +98,7 @@ public struct Dataset: Sendable, Hashable {
 ///
 ///     let scaler = Standardization(fitting: training)
 ///     let test = scaler.apply(to: testData)
-public struct Standardization: Sendable, Hashable {
+public struct Standardization: Sendable, Hashable, Codable {
     /// The mean of each input column.
     public var means: [Double]
     /// The (population) standard deviation of each input column; 1 for a
