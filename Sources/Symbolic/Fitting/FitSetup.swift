@@ -30,6 +30,7 @@ struct FitSetup: Sendable {
         self.model = model
         self.loss = loss
         self.options = options
+        if method == .lm && loss != .squared { throw .unsupportedMethod(.lm, loss: loss) }
         let m = data.rowCount
         guard m > 0 else { throw .noSamples }
         sampleCount = m

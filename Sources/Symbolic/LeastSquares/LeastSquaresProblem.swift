@@ -58,6 +58,9 @@ public struct LeastSquaresOptions: Sendable, Hashable {
     public var orthogonalityTolerance: Double = 1e-15
     /// Maximum number of residual evaluations; `nil` means 1,000·(n + 1).
     public var maxEvaluations: Int? = nil
+    /// Maximum number of accepted steps; `nil` means no limit besides
+    /// ``maxEvaluations``.
+    public var maxIterations: Int? = nil
     /// The initial trust-region radius as a multiple of ‖D·x₀‖ (MINPACK
     /// `factor`). Default 100.
     public var initialStepBound: Double = 100
@@ -81,6 +84,7 @@ public struct LeastSquaresOptions: Sendable, Hashable {
             return .invalidOption(option: "initialStepBound", reason: "must be positive and finite")
         }
         if let maxEvaluations, maxEvaluations < 1 { return .invalidOption(option: "maxEvaluations", reason: "must be at least 1") }
+        if let maxIterations, maxIterations < 0 { return .invalidOption(option: "maxIterations", reason: "must be non-negative") }
         return nil
     }
 }
@@ -100,6 +104,8 @@ public enum LeastSquaresStopReason: String, Sendable, Hashable, CaseIterable, Co
     /// No step can reduce ‖r‖² or move x measurably in floating point: the
     /// fit is at the limit of double precision.
     case precisionLimit = "precision_limit"
+    /// The iteration limit was reached.
+    case maxIterations = "max_iterations"
     /// The evaluation limit was reached.
     case maxEvaluations = "max_evaluations"
     /// r or J is NaN or infinite at the start or at an accepted point.
@@ -111,7 +117,7 @@ public enum LeastSquaresStopReason: String, Sendable, Hashable, CaseIterable, Co
     public var isConvergence: Bool {
         switch self {
         case .relativeReduction, .relativeStep, .orthogonality, .zeroResidual, .precisionLimit: return true
-        case .maxEvaluations, .nonFiniteValue, .observerStopped: return false
+        case .maxIterations, .maxEvaluations, .nonFiniteValue, .observerStopped: return false
         }
     }
 
@@ -126,6 +132,7 @@ public enum LeastSquaresStopReason: String, Sendable, Hashable, CaseIterable, Co
         case .orthogonality: return "residuals orthogonal to the Jacobian (gradient zero)"
         case .zeroResidual: return "residuals are exactly zero"
         case .precisionLimit: return "no further improvement possible in double precision"
+        case .maxIterations: return "iteration limit reached"
         case .maxEvaluations: return "evaluation limit reached"
         case .nonFiniteValue: return "residuals or Jacobian not finite"
         case .observerStopped: return "stopped by observer"

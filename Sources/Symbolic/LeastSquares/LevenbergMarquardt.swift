@@ -172,6 +172,7 @@ private final class LevenbergMarquardtSolver {
         var first = true
         while true {
             if fnorm == 0 { return (.zeroResidual, fnorm) }
+            if let limit = options.maxIterations, iterations >= limit { return (.maxIterations, fnorm) }
             jacobianEvaluations += 1
             problem.jacobian(UnsafeBufferPointer(start: x, count: n), UnsafeMutableBufferPointer(start: fjac, count: m * n))
             for k in 0..<(m * n) where !fjac[k].isFinite { return (.nonFiniteValue, fnorm) }
