@@ -22,7 +22,17 @@ Usage: python3 scripts/sympy_sizes.py            (table + Swift literal)
                                                   test prints our counts and
                                                   derivatives as SIZEROW lines)
 
-Runs offline with the system python3 (SymPy 1.14).
+Higher derivatives (the HIGHER corpus below: every Hessian entry and every
+third partial derivative of each function):
+       python3 scripts/sympy_sizes.py --higher   (Swift literal for
+                                                  Tests/SymbolicTests/HigherDerivativeSizeTests.swift)
+       SYMBOLIC_SIZE_TABLE=1 swift test --filter HigherDerivativeSize > ours.log
+       python3 scripts/sympy_sizes.py --higher-report ours.log
+                                                 (ratios ours/SymPy: median,
+                                                  p90, max per kind, and the
+                                                  largest ratios)
+
+Runs offline with SymPy 1.14 (the system python3, or the peers' venv).
 """
 import re
 import sys
@@ -92,6 +102,52 @@ CASES = [
     ("v1*tanh(w1*x + w2*y + b1) + v2*tanh(w3*x + w4*y + b2) + c", "x"),
 ]
 
+# Functions of 1-3 variables for the higher-derivative comparison: polynomials,
+# rational functions, exp/log/trig/sqrt, products and compositions. Written
+# before any measurement and not tuned to the results.
+HIGHER = [
+    ("x^3*y^2 - 2*x*y + y^3", "x,y"),
+    ("(x + y)^4", "x,y"),
+    ("(x^2 + y^2 + 1)^3", "x,y"),
+    ("x*y*z + x^2*z - y*z^2", "x,y,z"),
+    ("(x - y)*(x + 2*y)*(y - 3)", "x,y"),
+    ("x/(x^2 + 1)", "x"),
+    ("(x^2 - y)/(x + y^2)", "x,y"),
+    ("x*y/(x + y)", "x,y"),
+    ("1/(1 + x^2 + y^2 + z^2)", "x,y,z"),
+    ("(x^3 - 2*x + 1)/(x^2 + x + 1)", "x"),
+    ("exp(x*y)", "x,y"),
+    ("exp(-(x^2 + y^2)/2)", "x,y"),
+    ("x*exp(-x)*sin(x)", "x"),
+    ("exp(x)*cos(y) + exp(y)*sin(x)", "x,y"),
+    ("log(x^2 + y^2)", "x,y"),
+    ("x*log(y) + y*log(x)", "x,y"),
+    ("log(1 + exp(x + y))", "x,y"),
+    ("sin(x)*cos(y)", "x,y"),
+    ("sin(x*y + z)", "x,y,z"),
+    ("tan(x*y)", "x,y"),
+    ("atan(y/x)", "x,y"),
+    ("sqrt(x^2 + y^2)", "x,y"),
+    ("sqrt(1 + x*y)*z", "x,y,z"),
+    ("x^2*sqrt(y) + y*sqrt(x)", "x,y"),
+    ("exp(sin(x))*y", "x,y"),
+    ("sin(exp(x) + y^2)", "x,y"),
+    ("log(cos(x) + 2)*y", "x,y"),
+    ("tanh(2*x - y)", "x,y"),
+    ("x^y", "x,y"),
+    ("(x^2 + y)^(3/2)", "x,y"),
+    ("sin(x)^2*cos(y)^3", "x,y"),
+    ("exp(x)/(1 + exp(x))", "x"),
+    ("x*y*exp(-x*y)/(1 + x^2)", "x,y"),
+    ("cos(x + y*z)*exp(z)", "x,y,z"),
+    ("log(x + y + z)*x*y", "x,y,z"),
+    ("(x + sin(y))^3", "x,y"),
+    ("asin(x*y)", "x,y"),
+    ("exp(-x^2)*sin(x*y)", "x,y"),
+    ("(1 + x)^(1/3)*y", "x,y"),
+    ("x*y*z/(x^2 + y^2 + z^2)", "x,y,z"),
+]
+
 _u = sympy.Symbol("u")
 LOCALS = {
     "sigmoid": sympy.Lambda(_u, 1 / (1 + sympy.exp(-_u))),
@@ -141,7 +197,72 @@ def rows():
         yield source, var, sympy_text(d), operation_count(sympy_text(d)), sympy_text(s), operation_count(sympy_text(s))
 
 
+def higher_entries():
+    """(source, kind, variables differentiated by, SymPy text, count) for
+    every lower-triangle Hessian entry and every third partial derivative."""
+    from itertools import combinations_with_replacement
+    for source, names in HIGHER:
+        e = parse_expr(source, local_dict=dict(LOCALS), transformations=TRANSFORMATIONS)
+        variables = names.split(",")
+        for kind, order in (("hessian", 2), ("third", 3)):
+            for combo in combinations_with_replacement(variables, order):
+                d = sympy.diff(e, *[sympy.Symbol(v) for v in combo])
+                text = sympy_text(d)
+                yield source, kind, combo, text, operation_count(text)
+
+
+def percentile(values, q):
+    """numpy.percentile's default (linear interpolation between ranks)."""
+    v = sorted(values)
+    k = (len(v) - 1) * q / 100
+    f = int(k)
+    c = min(f + 1, len(v) - 1)
+    return v[f] + (v[c] - v[f]) * (k - f)
+
+
+def higher_report(log_path):
+    ours = {}
+    with open(log_path) as log:
+        for line in log:
+            if line.startswith("HIGHERROW\t"):
+                _, source, combo, count, printed = line.rstrip("\n").split("\t")
+                ours[(source, tuple(combo.split(",")))] = (int(count), printed)
+    ratios = {"hessian": [], "third": []}
+    worst = []
+    for source, kind, combo, text, n in higher_entries():
+        count, printed = ours[(source, combo)]
+        if n == 0 and count == 0:
+            continue  # both zero: nothing to compare
+        r = max(count, 1) / max(n, 1)
+        ratios[kind].append(r)
+        worst.append((r, kind, source, combo, count, n, printed, text))
+    print("| derivatives | entries | median | p90 | max |")
+    print("|---|---|---|---|---|")
+    for kind, label in (("hessian", "Hessian entries"), ("third", "third derivatives")):
+        rs = ratios[kind]
+        print(f"| {label} | {len(rs)} | {percentile(rs, 50):.2f} | {percentile(rs, 90):.2f} | {max(rs):.2f} |")
+    print()
+    print("Largest ratios:")
+    print()
+    print("| ratio | f | d/d | ours | SymPy | our printed derivative | SymPy's |")
+    print("|---|---|---|---|---|---|---|")
+    for r, kind, source, combo, count, n, printed, text in sorted(worst, key=lambda w: -w[0])[:12]:
+        print(f"| {r:.2f} | `{source}` | {' '.join(combo)} | {count} | {n} | `{printed}` | `{text}` |")
+
+
 def main():
+    if "--higher" in sys.argv:
+        print("// Generated by scripts/sympy_sizes.py --higher: SymPy's operation count of")
+        print("// diff(f, *variables) for every Hessian entry and third derivative of HIGHER.")
+        print("static let entries: [HigherSizeCase] = [")
+        for source, kind, combo, text, n in higher_entries():
+            names = ", ".join(f'"{v}"' for v in combo)
+            print(f'        HigherSizeCase("{source}", [{names}], sympyCount: {n}),')
+        print("]")
+        return
+    if "--higher-report" in sys.argv:
+        higher_report(sys.argv[sys.argv.index("--higher-report") + 1])
+        return
     table = list(rows())
     if "--markdown" in sys.argv:
         ours = {}

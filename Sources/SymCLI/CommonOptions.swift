@@ -1,3 +1,5 @@
+import Symbolic
+
 /// The output formats `sym` can write.
 enum OutputFormat: String, CaseIterable, Sendable {
     /// Human-readable text (the default).
@@ -36,6 +38,16 @@ enum CommonOptions {
     /// `--order`: how many times to differentiate.
     static let orderOption = OptionDefinition(
         "--order", value: "order", help: "Differentiate this many times (1 to \(maximumOrder)).", default: "1")
+
+    /// `--raw`: print derivatives as the rules build them.
+    static let rawOption = OptionDefinition(
+        "--raw", value: nil,
+        help: "Print derivatives as the differentiation rules build them, without the normalisation that keeps them small.")
+
+    /// The form `--raw` selects.
+    static func derivativeForm(_ arguments: ScannedArguments) -> DerivativeForm {
+        arguments.contains(flag: "--raw") ? .raw : .normalized
+    }
 
     /// The largest `--order` accepted; higher derivatives of ordinary
     /// expressions grow so large that they would look like a hang.

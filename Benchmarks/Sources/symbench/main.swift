@@ -57,6 +57,19 @@ if arguments.contains("--profile-mlp") {
     print("MLP(50) f+g:", Reporter.format((now() - t0) / 5000))
     exit(0)
 }
+if let i = arguments.firstIndex(of: "--train") {
+    // The reference training run through the Trainer: --train H [EPOCHS]
+    let rest = Array(arguments[(i + 1)...])
+    benchmarkTraining(hidden: Int(rest.first ?? "3") ?? 3, epochs: rest.count > 1 ? Int(rest[1]) ?? 20_000 : 20_000,
+                      threads: Int(ProcessInfo.processInfo.environment["SYMBENCH_THREADS"] ?? "1") ?? 1)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--build-network") {
+    // The scale target: --build-network H [INPUTS OUTPUTS] (default 500, 2, 2)
+    let rest = arguments[(i + 1)...].compactMap { Int($0) }
+    benchmarkNetworkBuild(hidden: rest.first ?? 500, inputs: rest.count > 1 ? rest[1] : 2, outputs: rest.count > 2 ? rest[2] : 2)
+    exit(0)
+}
 if arguments.contains("--experiments") {
     runExperiments()
     exit(0)

@@ -10,7 +10,8 @@ struct DiffCommand: Subcommand {
             (in order of first appearance), one per line as 'd/dx = ...'. With --wrt naming \
             one variable, prints just the derivative; with --at it adds the value on a second \
             line. With several variables, prints one labelled line each. --at appends ' = value' \
-            to labelled lines.
+            to labelled lines. Derivatives are normalised (products expanded where terms cancel, \
+            common factors pulled out, whichever prints smaller) unless --raw is given.
 
               sym diff "x^2*y + y + 2"        # d/dx = 2*x*y and d/dy = x^2 + 1
               sym diff "sin(x)*y" --wrt x --order 2 --at x=0.5,y=2
@@ -18,12 +19,13 @@ struct DiffCommand: Subcommand {
         arguments: [ExpressionInput.argument],
         options: [
             CommonOptions.wrtOption("The variables to differentiate by, e.g. x or x,y. (default: all, in order of first appearance)"),
-            CommonOptions.orderOption, PointOption.definition, ExpressionInput.fileOption, OutputFormat.option(),
+            CommonOptions.orderOption, CommonOptions.rawOption, PointOption.definition, ExpressionInput.fileOption, OutputFormat.option(),
         ])
 
     var input: ExpressionInput
     var variables: [String]?
     var order: Int
+    var form: DerivativeForm
     var point: PointOption?
     var format: OutputFormat
 
@@ -31,6 +33,7 @@ struct DiffCommand: Subcommand {
         input = try ExpressionInput(arguments)
         variables = try CommonOptions.variables(arguments)
         order = try CommonOptions.order(arguments)
+        form = CommonOptions.derivativeForm(arguments)
         point = try PointOption(arguments)
         format = try OutputFormat.parse(arguments)
     }
@@ -42,8 +45,8 @@ struct DiffCommand: Subcommand {
             throw .failure("the expression has no variables to differentiate by; name one with --wrt")
         }
         let derivatives = order == 1
-            ? expression.gradient(withRespectTo: variables)
-            : variables.map { expression.derivative(withRespectTo: $0, order: order) }
+            ? expression.gradient(withRespectTo: variables).map { form == .raw ? $0 : $0.normalized() }
+            : variables.map { expression.derivative(withRespectTo: $0, order: order, form: form) }
         let values = try point.map { point throws(CommandError) in try Rendering.values(of: derivatives, at: point.values()) }
         let names = variables + expression.variables   // kept apart in LaTeX
         if self.variables?.count == 1 {

@@ -8,7 +8,7 @@ struct HessianCommand: Subcommand {
         discussion: """
             The Hessian is built as one triangle and mirrored, skipping entries that are \
             structurally zero. Text output has one 'd^2/dx dy = ...' line per entry, row by \
-            row; JSON is {"variables": [...], "expressions": [[...]], "values": [[...]]}, where \
+            row, normalised to print small unless --raw is given; JSON is {"variables": [...], "expressions": [[...]], "values": [[...]]}, where \
             "values" appears only with --at; LaTeX is a pmatrix. With --points, prints a CSV \
             row per point with the entries row by row, or a JSON line {"values": [[...]]}.
 
@@ -17,11 +17,12 @@ struct HessianCommand: Subcommand {
         arguments: [ExpressionInput.argument],
         options: [
             CommonOptions.wrtOption("The variables, in order, e.g. x,y. (default: all, in order of first appearance)"),
-            PointOption.definition, PointsFile.definition, ExpressionInput.fileOption, OutputFormat.option(),
+            CommonOptions.rawOption, PointOption.definition, PointsFile.definition, ExpressionInput.fileOption, OutputFormat.option(),
         ])
 
     var input: ExpressionInput
     var variables: [String]?
+    var form: DerivativeForm
     var point: PointOption?
     var points: PointsFile?
     var format: OutputFormat
@@ -29,6 +30,7 @@ struct HessianCommand: Subcommand {
     init(_ arguments: ScannedArguments) throws(UsageError) {
         input = try ExpressionInput(arguments)
         variables = try CommonOptions.variables(arguments)
+        form = CommonOptions.derivativeForm(arguments)
         point = try PointOption(arguments)
         format = try OutputFormat.parse(arguments)
         points = try PointsFile(arguments, format: format)
@@ -37,7 +39,7 @@ struct HessianCommand: Subcommand {
     mutating func run(console: inout Console) throws(CommandError) {
         let (expression, writtenVariables) = try input.expressionAndVariables(console: &console)
         let variables = variables ?? writtenVariables
-        let hessian = expression.hessian(withRespectTo: variables)
+        let hessian = expression.hessian(withRespectTo: variables, form: form)
         if let points {
             let table = try points.read(console: &console)
             let n = variables.count

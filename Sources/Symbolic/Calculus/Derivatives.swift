@@ -16,13 +16,39 @@ extension Expression {
     /// The `order`-th partial derivative with respect to `variable`
     /// (`order` 0 is the expression itself).
     ///
+    ///     let f = try Expression(parsing: "exp(x)*sin(x)")
+    ///     print(f.derivative(withRespectTo: "x", order: 4))
+    ///     // Prints "-4*exp(x)*sin(x)"
+    ///
+    /// - Parameters:
+    ///   - variable: The name of the variable to differentiate by.
+    ///   - order: How many times to differentiate.
+    ///   - form: ``DerivativeForm/normalized`` (the default) passes each
+    ///     derivative after the first through ``normalized()`` so that
+    ///     higher derivatives stay small; ``DerivativeForm/raw`` returns the
+    ///     derivative as the rules build it.
     /// - Precondition: `order >= 0`.
-    public func derivative(withRespectTo variable: String, order: Int) -> Expression {
+    public func derivative(withRespectTo variable: String, order: Int, form: DerivativeForm = .normalized) -> Expression {
         precondition(order >= 0, "the order of a derivative cannot be negative")
+        return derivative(withRespectTo: Array(repeating: variable, count: order), form: form)
+    }
+
+    /// The mixed partial derivative by each of `variables` in turn: for
+    /// `["x", "y", "y"]`, ∂³f/∂x∂y² (an empty list gives the expression).
+    ///
+    ///     let f = try Expression(parsing: "sin(x*y)")
+    ///     print(f.derivative(withRespectTo: ["x", "y", "y"]))
+    ///     // Prints "-x*(2*sin(x*y) + x*y*cos(x*y))"
+    ///
+    /// - Parameter form: As for ``derivative(withRespectTo:order:form:)``:
+    ///   every derivative after the first is normalised unless `.raw`.
+    public func derivative(withRespectTo variables: [String], form: DerivativeForm = .normalized) -> Expression {
         var result = self
-        for _ in 0..<order {
+        var normalizer = Normalizer()
+        for (k, variable) in variables.enumerated() {
             if !result.containsVariables { return .zero }
             result = result.derivative(withRespectTo: variable)
+            if form == .normalized && k > 0 { result = normalizer.normalize(result) }
         }
         return result
     }
@@ -73,4 +99,15 @@ extension Expression {
     public func hessianVectorProduct(withRespectTo variables: [String], direction: [Expression]) -> [Expression] {
         directionalDerivative(withRespectTo: variables, along: direction).gradient(withRespectTo: variables)
     }
+}
+
+/// Whether higher derivatives are returned as the differentiation rules
+/// build them or after the simplifier's cheap normalisation.
+public enum DerivativeForm: Sendable, Hashable {
+    /// Passed through ``Expression/normalized()``: small and readable
+    /// (`-4*exp(x)*sin(x)` for the 4th derivative of `exp(x)*sin(x)`).
+    case normalized
+    /// As built by the rules, sharing nodes with the function's graph
+    /// (the form compiled programs use).
+    case raw
 }

@@ -44,12 +44,19 @@ extension Expression {
     ///     let f = try Expression(parsing: "x^2*y + y + 2")
     ///     print(f.hessian(withRespectTo: ["x", "y"]))
     ///     // Prints "[[2*y, 2*x], [2*x, 0]]"
-    public func hessian(withRespectTo variables: [String]) -> [[Expression]] {
+    ///
+    /// - Parameter form: ``DerivativeForm/normalized`` (the default) passes
+    ///   every entry through ``normalized()`` (one normaliser for all entries,
+    ///   so shared work is done once); ``DerivativeForm/raw`` keeps the
+    ///   entries as the rules build them, as ``hessianEntries(withRespectTo:)`` does.
+    public func hessian(withRespectTo variables: [String], form: DerivativeForm = .normalized) -> [[Expression]] {
         let n = variables.count
         var h = [[Expression]](repeating: [Expression](repeating: .zero, count: n), count: n)
+        var normalizer = Normalizer()
         for entry in hessianEntries(withRespectTo: variables) {
-            h[entry.row][entry.column] = entry.expression
-            h[entry.column][entry.row] = entry.expression
+            let e = form == .normalized ? normalizer.normalize(entry.expression) : entry.expression
+            h[entry.row][entry.column] = e
+            h[entry.column][entry.row] = e
         }
         // A repeated variable name gets the same row and column as its first occurrence.
         let index = ReverseMode.index(variables)
@@ -61,5 +68,7 @@ extension Expression {
     }
 
     /// The Hessian with respect to ``variables`` (order of first appearance).
-    public func hessian() -> [[Expression]] { hessian(withRespectTo: variables) }
+    public func hessian(form: DerivativeForm = .normalized) -> [[Expression]] {
+        hessian(withRespectTo: variables, form: form)
+    }
 }

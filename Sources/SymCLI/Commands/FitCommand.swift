@@ -1,0 +1,146 @@
+import Symbolic
+
+/// `sym fit MODEL --data FILE`: the parameters of a formula model that best
+/// fit a CSV table, with standard errors and fit statistics.
+struct FitCommand: Subcommand {
+    enum Options {
+        static let target = OptionDefinition(
+            "--target", value: "name",
+            help: "The column to predict, or an expression of columns such as 'log(y)'.",
+            default: "the column y if the model does not use it, else the last column it does not use")
+        static let start = OptionDefinition(
+            "--start", value: "assignments", help: "Starting values, e.g. b1=500,b2=1e-4. May be repeated.",
+            repeatable: true, default: "1 for every parameter not given (moved inside its bounds)")
+        static let loss = OptionDefinition(
+            "--loss", value: "loss",
+            help: "One of \(FitLoss.allCases.map(\.rawValue).joined(separator: ", ")): squared error, logistic loss of "
+                + "a score (labels 0/1 or -1/1), binary cross-entropy of a probability, hinge loss of a score.",
+            default: "squared")
+        static let l2 = OptionDefinition(
+            "--l2", value: "lambda", help: "Add the penalty (lambda/2)*sum(p^2) over the free parameters, once.",
+            default: "0")
+        static let method = OptionDefinition(
+            "--method", value: "method", help: "One of \(FitMethod.allCases.map(\.rawValue).joined(separator: ", ")).",
+            default: "lm for the squared loss; otherwise newton up to 50 parameters, bfgs up to 1000, lbfgs beyond")
+        static let rate = OptionDefinition("--rate", value: "rate", help: "The learning rate of first-order methods.")
+        static let epochs = OptionDefinition(
+            "--epochs", value: "count", help: "Passes over the data for first-order methods (mini-batch training).",
+            default: "100 when --batch-size is given")
+        static let batchSize = OptionDefinition(
+            "--batch-size", value: "count", help: "Rows per update for first-order methods.",
+            default: "all rows when --epochs is given")
+        static let maxIterations = OptionDefinition("--max-iterations", value: "count", help: "Stop after this many iterations.")
+        static let fix = OptionDefinition(
+            "--fix", value: "names", help: "Parameters held at their starting value, e.g. b3,b4. May be repeated.",
+            repeatable: true)
+        static let bounds = OptionDefinition(
+            "--bounds", value: "bounds", help: "Bounds such as b1=0:inf,b2=-1:1 (empty side: unbounded). May be repeated.",
+            repeatable: true)
+        static let save = OptionDefinition(
+            "--save", value: "file", help: "Save the fitted model as JSON, for sym predict.")
+    }
+
+    static let configuration = CommandConfiguration(
+        name: "fit",
+        abstract: "Fit a formula model's parameters to data.",
+        discussion: """
+            Variables of the model that name data columns are inputs; all others are parameters. \
+            The squared loss is minimised by Levenberg-Marquardt with the exact symbolic Jacobian \
+            (scaled trust region, QR with column pivoting); standard errors are s*sqrt(diag((J'J)^-1)) \
+            with s^2 = RSS/(n - p). Other losses and methods use the optimisers on the mean loss. \
+            Text output is a report; JSON is {"parameters": {...}, "standard_errors": {...} (squared \
+            loss), "loss": ..., "rss": ..., "iterations": ..., "method": ..., "converged": ..., \
+            "reason": ...}. When standard error is a terminal, progress lines are shown there.
+
+              sym fit "b1*(1-exp(-b2*x))" --data misra1a.csv --start b1=500,b2=1e-4
+            """,
+        arguments: [ArgumentDefinition(name: "model", help: "The model, e.g. 'a*exp(-k*t) + c'. '-' reads it from standard input.",
+                                       isOptional: false)],
+        options: [
+            DataFileOption.definition, Options.target, Options.start, Options.loss, Options.l2, Options.method,
+            Options.rate, Options.epochs, Options.batchSize, Options.maxIterations, Options.fix, Options.bounds,
+            Options.save, ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
+        ])
+
+    var input: ExpressionInput
+    var data: DataFileOption
+    var target: String?
+    var loss: FitLoss
+    var method: FitMethod?
+    var options = FitOptions()
+    var savePath: String?
+    var format: OutputFormat
+
+    init(_ arguments: ScannedArguments) throws(UsageError) {
+        input = try ExpressionInput(arguments)
+        data = try DataFileOption(arguments, positionalReadsStandardInput: input == .standardInput)
+        target = arguments.value(Options.target.name)
+        loss = try FitOptionParsing.choice(arguments, Options.loss, FitLoss.self) ?? .squared
+        method = try FitOptionParsing.choice(arguments, Options.method, FitMethod.self)
+        if let start = try PointOption(arguments, option: Options.start) {
+            for assignment in start.assignments { options.start[assignment.name] = assignment.value }
+        }
+        options.fixed = Set(try FitOptionParsing.names(arguments, option: Options.fix))
+        options.bounds = try FitOptionParsing.bounds(arguments, option: Options.bounds)
+        options.l2 = try FitOptionParsing.number(arguments, Options.l2, positive: false) ?? 0
+        options.optimization.learningRate = try FitOptionParsing.number(arguments, Options.rate, positive: true)
+        options.optimization.recordsHistory = true
+        if let count = try FitOptionParsing.count(arguments, Options.maxIterations) {
+            options.optimization.maxIterations = count
+            options.leastSquares.maxIterations = count
+        }
+        let epochs = try FitOptionParsing.count(arguments, Options.epochs)
+        let batchSize = try FitOptionParsing.count(arguments, Options.batchSize, minimum: 1)
+        if epochs != nil || batchSize != nil {
+            guard let method, method.optimizationMethod?.isFirstOrder == true else {
+                throw .conflict("--epochs and --batch-size need a first-order method: "
+                                + "--method gd, momentum, nesterov, adagrad, rmsprop or adam")
+            }
+            var stochastic = StochasticOptions()
+            stochastic.epochs = epochs ?? 100
+            stochastic.batchSize = batchSize ?? Int.max
+            options.stochastic = stochastic
+        }
+        savePath = arguments.value(Options.save.name)
+        format = try OutputFormat.parse(arguments, allowed: [.text, .json])
+    }
+
+    mutating func run(console: inout Console) throws(CommandError) {
+        let text = try input.read(console: &console)
+        let table = try data.read(console: &console)
+        let result: FitResult
+        do {
+            let model = try FormulaModel(parsing: text, columns: table.columnNames)
+            let progress = console.errorOutputIsTerminal ? FitProgressPrinter(console.errorOutput) : nil
+            result = try fit(model, to: table, target: target, loss: loss, method: method, options: options,
+                             observer: progress.map { printer in { printer.report($0) } })
+            if let progress { console.errorOutput = progress.stream }
+        } catch .parse(let error, let text) {
+            throw .parse(error, input: text)
+        } catch {
+            throw .failure(error.description)
+        }
+        if let savePath {
+            do { try FittedModel(result).write(to: savePath) } catch { throw .failure(error.description) }
+        }
+        switch format {
+        case .json: console.printLine(FitReport.json(result).serialized())
+        case .text, .latex: for line in FitReport.text(result) { console.printLine(line) }
+        }
+    }
+}
+
+/// Writes fit progress to standard error on a terminal: iterations 0–10,
+/// then every 10th up to 100, every 100th up to 1000, …
+final class FitProgressPrinter {
+    var stream: any TextOutputStream
+
+    init(_ stream: any TextOutputStream) { self.stream = stream }
+
+    func report(_ progress: FitProgress) -> ObserverDecision {
+        if ProgressPrinter.isDue(progress.iteration) {
+            stream.write("iteration \(progress.iteration): loss = \(NumberFormatting.text(progress.loss))\n")
+        }
+        return .proceed
+    }
+}
