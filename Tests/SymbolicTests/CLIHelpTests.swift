@@ -28,6 +28,8 @@ struct CLIHelpTests {
           jacobian                Compute the Jacobian matrix of several expressions.
           compile                 Show the compiled program of an expression.
           minimize                Minimize an expression from a starting point.
+          fit                     Fit a formula model's parameters to data.
+          predict                 Predict with a model saved by sym fit --save.
           help                    Show subcommand help information.
 
           See 'sym help <subcommand>' for detailed help.
