@@ -1,3 +1,5 @@
+import Symbolic
+
 /// Formats help screens and usage lines in swift-argument-parser's layout:
 /// `OVERVIEW:`, `USAGE:`, `ARGUMENTS:`, `OPTIONS:` and `SUBCOMMANDS:`
 /// sections, labels in a 26-column gutter, text wrapped at 80 columns.
@@ -25,6 +27,9 @@ enum HelpFormatter {
         }
         return parts.joined(separator: " ")
     }
+
+    /// The help topic that lists the functions: `sym help functions`.
+    static let functionsTopic = "functions"
 
     /// The root command's usage line, without the `USAGE:` prefix.
     static var rootUsage: String { "\(SymTool.name) <subcommand>" }
@@ -64,7 +69,24 @@ enum HelpFormatter {
             text += entry(label: command.name, help: command.abstract)
         }
         text += entry(label: "help", help: "Show subcommand help information.")
-        text += "\n  See '\(SymTool.name) help <subcommand>' for detailed help.\n"
+        text += "\n  See '\(SymTool.name) help <subcommand>' for detailed help and\n"
+        text += "  '\(SymTool.name) help functions' for the functions expressions can call.\n"
+        return text
+    }
+
+    /// `sym help functions`: every call the expression language accepts,
+    /// with a one-line description, and the constants.
+    static var functionsHelp: String {
+        var text = "OVERVIEW: The functions expressions can call.\n\n"
+        text += wrapParagraphs("""
+            Every function differentiates, evaluates and compiles. Non-smooth ones have \
+            documented derivative conventions; docs/Functions.md lists the rules.
+            """) + "\n\n"
+        text += "FUNCTIONS:\n"
+        for signature in Function.catalog { text += entry(label: signature.usage, help: signature.summary) }
+        text += "\nCONSTANTS:\n"
+        text += entry(label: "pi", help: "3.14159... (not usable as a variable name).")
+        text += entry(label: "e", help: "2.71828..., Euler's number (not a variable name).")
         return text
     }
 

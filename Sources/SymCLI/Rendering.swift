@@ -10,9 +10,11 @@ enum Rendering {
         expression.description
     }
 
-    /// The expression as LaTeX math.
-    static func latex(_ expression: Expression) -> String {
-        expression.latex
+    /// The expression as LaTeX math, its variables kept apart from each
+    /// other and from `names` (the variables of what is printed beside it):
+    /// `x10` and `x_10` never print alike.
+    static func latex(_ expression: Expression, among names: [String] = []) -> String {
+        expression.latex(distinguishing: names)
     }
 
     /// A column vector: `\begin{pmatrix} a \\ b \end{pmatrix}`.
@@ -37,18 +39,12 @@ enum Rendering {
 
     /// The LaTeX label of a partial derivative of `f`:
     /// `\frac{\partial f}{\partial x}`, `\frac{\partial^{2} f}{\partial x^{2}}`.
-    static func latexDerivativeLabel(_ variable: String, order: Int = 1) -> String {
-        let name = latexVariable(variable)
+    static func latexDerivativeLabel(_ variable: String, order: Int = 1, among names: [String] = []) -> String {
+        let name = Expression.latexName(of: variable, distinguishing: names)
         if order == 1 { return "\\frac{\\partial f}{\\partial \(name)}" }
         return "\\frac{\\partial^{\(order)} f}{\\partial \(name)^{\(order)}}"
     }
 
-    /// A variable name as the LaTeX printer writes it (`x`, `x_{1}` style
-    /// subscripts are the printer's business; here the name is written
-    /// through the printer so both agree).
-    static func latexVariable(_ name: String) -> String {
-        Expression.variable(name).latex
-    }
 
     /// Evaluates every expression of `expressions` at `point`.
     static func values(of expressions: [Expression], at point: [String: Double]) throws(CommandError) -> [Double] {

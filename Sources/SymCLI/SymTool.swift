@@ -139,6 +139,13 @@ public enum SymTool: Sendable {
             console.output.write(rootHelp)
             return ExitStatus.success
         }
+        if name == HelpFormatter.functionsTopic {
+            guard arguments.count == 1 else {
+                return reportRootUsageError(.unexpectedArguments(Array(arguments.dropFirst())), console: &console)
+            }
+            console.output.write(HelpFormatter.functionsHelp)
+            return ExitStatus.success
+        }
         guard let command = subcommand(named: name) else {
             return reportRootUsageError(.unknownSubcommand(name, suggestion: suggestSubcommand(for: name)), console: &console)
         }
@@ -165,6 +172,6 @@ public enum SymTool: Sendable {
     }
 
     private static func suggestSubcommand(for name: String) -> String? {
-        suggestion(for: name, among: subcommands.map { $0.configuration.name } + ["help"])
+        suggestion(for: name, among: subcommands.map { $0.configuration.name } + ["help", HelpFormatter.functionsTopic])
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import SymCLI
+import Symbolic
 
 @Suite("sym help and version")
 struct CLIHelpTests {
@@ -32,7 +33,8 @@ struct CLIHelpTests {
           predict                 Predict with a model saved by sym fit --save.
           help                    Show subcommand help information.
 
-          See 'sym help <subcommand>' for detailed help.
+          See 'sym help <subcommand>' for detailed help and
+          'sym help functions' for the functions expressions can call.
 
         """
 
@@ -103,6 +105,20 @@ struct CLIHelpTests {
 
     @Test func helpForUnknownSubcommandSuggests() {
         expectFailure(["help", "hesian"], status: 64, rootUsageError("unknown subcommand 'hesian'. Did you mean 'hessian'?"))
+    }
+
+    /// One line per call form, every function listed (docs/CLI.md shows the
+    /// full text and CLIDocumentationTests checks it).
+    @Test func helpFunctionsListsEveryFunction() {
+        let result = runSym(["help", "functions"])
+        #expect(result.status == 0 && result.stderr.isEmpty)
+        #expect(result.stdout.hasPrefix("OVERVIEW: The functions expressions can call.\n"))
+        for signature in Function.catalog {
+            #expect(result.stdout.contains("\n  \(signature.usage)" + String(repeating: " ", count: 24 - signature.usage.count)
+                                           + signature.summary + "\n"), "\(signature.usage)")
+        }
+        expectFailure(["help", "functoins"], status: 64, rootUsageError("unknown subcommand 'functoins'. Did you mean 'functions'?"))
+        expectFailure(["help", "functions", "sin"], status: 64, rootUsageError("unexpected argument 'sin'"))
     }
 
     @Test func helpWithTooManyArguments() {

@@ -35,7 +35,7 @@ struct CompilationExpressionGenerator {
             return pool.randomElement(using: &random)!   // sharing across outputs and within
         }
         let a = expression(depth: depth - 1)
-        switch Int.random(in: 0..<26, using: &random) {
+        switch Int.random(in: 0..<27, using: &random) {
         case 0, 1: return .sum([a, expression(depth: depth - 1), expression(depth: depth - 1)])
         case 2: return a - expression(depth: depth - 1)
         case 3: return -a - expression(depth: depth - 1) - expression(depth: depth - 1)
@@ -50,7 +50,7 @@ struct CompilationExpressionGenerator {
         case 11:
             return .call([.sinh, .cosh, .tanh, .exp, .log, .log1p, .expm1].randomElement(using: &random)!, [a])
         case 12: return .call([.sqrt, .abs, .sign, .step, .sigmoid, .relu, .softplus].randomElement(using: &random)!, [a])
-        case 13: return .call([.atan2, .max, .min].randomElement(using: &random)!, [a, expression(depth: depth - 1)])
+        case 13: return .call([.atan2, .max, .min, .hypot].randomElement(using: &random)!, [a, expression(depth: depth - 1)])
         case 14: return 3 * a + 2 * a * a - 7
         case 15: return .sum((0..<Int.random(in: 3...40, using: &random)).map { _ in expression(depth: 0) * expression(depth: 0) })
         case 16: return a * a * a + 1 / a
@@ -61,6 +61,9 @@ struct CompilationExpressionGenerator {
         case 19: return select(a, from: [expression(depth: depth - 1), expression(depth: depth - 1), leaf()])
         case 20: return .call([.delta, .leakyRelu].randomElement(using: &random)!, [a, expression(depth: depth - 1)])
         case 21: return leakyRelu(a)
+        case 22:
+            let functions: [Function] = [.log10, .log2, .asinh, .acosh, .atanh, .cbrt, .erf, .erfc, .floor, .ceil]
+            return .call(functions.randomElement(using: &random)!, [a])
         default: return a + expression(depth: depth - 1)
         }
     }

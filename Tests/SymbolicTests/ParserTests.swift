@@ -188,9 +188,14 @@ extension ParserTests {
             #expect(try Expression(parsing: "pow(x, y)") == x ** y)
             #expect(try Expression(parsing: "pow(2, 10)") == 1024)
             #expect(try Expression(parsing: "log(x, 2)") == Symbolic.log(x, 2))
-            // log(x)/log(b) is stored as log(x) * log(b)^-1, so it evaluates with a reciprocal.
-            let logBase2 = try Expression(parsing: "log(x, 2)").evaluate(at: ["x": 8])
-            #expect(logBase2 == Foundation.log(8.0) * (1 / Foundation.log(2.0)))
+            #expect(try Expression(parsing: "log(x, 2)") == .call(.log2, [x]))
+            #expect(try Expression(parsing: "log(x, 10)") == .call(.log10, [x]))
+            #expect(try Expression(parsing: "log(x, e)") == .call(.log, [x]))
+            #expect(try Expression(parsing: "log(8, 2)") == 3)
+            #expect(try Expression(parsing: "log(x, 2)").evaluate(at: ["x": 8]) == 3)
+            // Other bases: log(x)/log(b), stored as log(x) * log(b)^-1, evaluated with a reciprocal.
+            let logBase3 = try Expression(parsing: "log(x, 3)").evaluate(at: ["x": 8])
+            #expect(logBase3 == Function.log.evaluate(8.0) * (1 / Function.log.evaluate(3.0)))
         }
 
         @Test func aliasArityMessages() throws {
@@ -411,6 +416,17 @@ extension ParserTests {
             ParserErrorCase("Sin(x)", .unknownFunction("Sin", suggestion: "sin"), column: 1, length: 3),
             ParserErrorCase("sqr(x)", .unknownFunction("sqr", suggestion: "sqrt"), column: 1, length: 3),
             ParserErrorCase("foo(x)", .unknownFunction("foo", suggestion: nil), column: 1, length: 3),
+            // Other spellings of our functions, and well-known functions we lack.
+            ParserErrorCase("sgn(x)", .unknownFunction("sgn", suggestion: "sign"), column: 1, length: 3),
+            ParserErrorCase("arctan(x)", .unknownFunction("arctan", suggestion: "atan"), column: 1, length: 6),
+            ParserErrorCase("Heaviside(x)", .unknownFunction("Heaviside", suggestion: "step"), column: 1, length: 9),
+            ParserErrorCase("cot(x)", .unavailableFunction("cot", hint: "write 1/tan(...) for the cotangent"),
+                            column: 1, length: 3),
+            ParserErrorCase("1 + sec(x)", .unavailableFunction("sec", hint: "write 1/cos(...) for the secant"),
+                            column: 5, length: 3),
+            ParserErrorCase("exp2(x)", .unavailableFunction("exp2", hint: "write 2^(...)"), column: 1, length: 4),
+            ParserErrorCase("gelu(x)", .unavailableFunction("gelu", hint: "write x*(1 + erf(x/sqrt(2)))/2 for GELU"),
+                            column: 1, length: 4),
             ParserErrorCase("2 + x(y)", .unknownFunction("x", suggestion: nil), column: 5),
             ParserErrorCase("pi(2)", .notAFunction("pi"), column: 1, length: 2),
             ParserErrorCase("e(x)", .notAFunction("e"), column: 1),
@@ -475,6 +491,8 @@ extension ParserTests {
 
         @Test func messagesLeaveOutTheColumn() {
             #expect(parseError("sine(x)")?.message == "unknown function 'sine'; did you mean 'sin'?")
+            #expect(parseError("gamma(x)")?.message
+                    == "unknown function 'gamma'; the gamma function is not available (the special functions are erf and erfc)")
             #expect(parseError("2x")?.message == "implicit multiplication is not supported; write 2*x")
             #expect(parseError("sin(x, y)")?.message
                     == "wrong number of arguments; sin takes 1 argument but 2 were given")

@@ -72,6 +72,23 @@ struct PrinterTests {
         }
     }
 
+    /// Different variables never print alike in LaTeX: a digit-suffix name
+    /// whose usual form another name has prints as \mathit{...}.
+    @Test func latexNamesNeverCollide() throws {
+        #expect(try Expr(parsing: "x10 + x_10").latex == "\\mathit{x10} + x_{10}")
+        #expect(try Expr(parsing: "x1 + x2").latex == "x_{1} + x_{2}")
+        #expect(try Expr(parsing: "alpha1*alpha_1").latex == "\\mathit{alpha1} \\alpha_{1}")
+        #expect(try Expr(parsing: "2*x10").latex == "2 x_{10}")
+        #expect(try Expr(parsing: "2*x10").latex(distinguishing: ["x_10"]) == "2 \\mathit{x10}")
+        #expect(Expr.latexName(of: "x10", distinguishing: ["x_10", "y"]) == "\\mathit{x10}")
+        #expect(Expr.latexName(of: "x_10", distinguishing: ["x10"]) == "x_{10}")
+        // Over many names, the printed forms are one-to-one.
+        let names = ["x1", "x_1", "x01", "x_01", "x10", "x_10", "w1_2", "w_12", "w12", "alpha", "alpha1", "alpha_1",
+                     "rate", "r_ate", "t", "t1", "t_1", "_x1", "x__1"]
+        let forms = names.map { Expr.latexName(of: $0, distinguishing: names) }
+        #expect(Set(forms).count == names.count, "\(forms)")
+    }
+
     @Test func sharedDescriptionPrintsEachSharedNodeOnce() {
         let u = sin(x) + 1
         let f = u * u * y + exp(u)

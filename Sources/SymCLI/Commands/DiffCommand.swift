@@ -48,21 +48,23 @@ struct DiffCommand: Subcommand {
             ? expression.gradient(withRespectTo: variables).map { form == .raw ? $0 : $0.normalized() }
             : variables.map { expression.derivative(withRespectTo: $0, order: order, form: form) }
         let values = try point.map { point throws(CommandError) in try Rendering.values(of: derivatives, at: point.values()) }
+        let names = variables + expression.variables   // kept apart in LaTeX
         if self.variables?.count == 1 {
-            writeSingle(variables[0], derivatives[0], value: values?[0], console: &console)
+            writeSingle(variables[0], derivatives[0], value: values?[0], names: names, console: &console)
         } else {
-            writeTable(variables, derivatives, values: values, console: &console)
+            writeTable(variables, derivatives, values: values, names: names, console: &console)
         }
     }
 
     /// One variable named with --wrt: the bare derivative (and its value).
-    private func writeSingle(_ variable: String, _ derivative: Expression, value: Double?, console: inout Console) {
+    private func writeSingle(_ variable: String, _ derivative: Expression, value: Double?, names: [String],
+                             console: inout Console) {
         switch format {
         case .text:
             console.printLine(Rendering.text(derivative))
             if let value { console.printLine(NumberFormatting.text(value)) }
         case .latex:
-            console.printLine(Rendering.latex(derivative))
+            console.printLine(Rendering.latex(derivative, among: names))
             if let value { console.printLine(NumberFormatting.latex(value)) }
         case .json:
             var members: [(String, JSONValue)] = [
@@ -75,7 +77,8 @@ struct DiffCommand: Subcommand {
     }
 
     /// Several variables: one labelled line each, or one JSON object.
-    private func writeTable(_ variables: [String], _ derivatives: [Expression], values: [Double]?, console: inout Console) {
+    private func writeTable(_ variables: [String], _ derivatives: [Expression], values: [Double]?, names: [String],
+                            console: inout Console) {
         switch format {
         case .text:
             for (i, variable) in variables.enumerated() {
@@ -85,7 +88,8 @@ struct DiffCommand: Subcommand {
         case .latex:
             for (i, variable) in variables.enumerated() {
                 let valueText = values.map { " = " + NumberFormatting.latex($0[i]) } ?? ""
-                console.printLine("\(Rendering.latexDerivativeLabel(variable, order: order)) = \(Rendering.latex(derivatives[i]))\(valueText)")
+                let label = Rendering.latexDerivativeLabel(variable, order: order, among: names)
+                console.printLine("\(label) = \(Rendering.latex(derivatives[i], among: names))\(valueText)")
             }
         case .json:
             var members: [(String, JSONValue)] = [

@@ -53,7 +53,8 @@ struct GradCommand: Subcommand {
                 console.printLine("\(Rendering.derivativeLabel(variable)) = \(Rendering.text(gradient[i]))\(valueText)")
             }
         case .latex:
-            console.printLine(Rendering.latexColumn(gradient.map(Rendering.latex)))
+            let names = variables + expression.variables
+            console.printLine(Rendering.latexColumn(gradient.map { Rendering.latex($0, among: names) }))
             if let values { console.printLine(Rendering.latexColumn(values.map(NumberFormatting.latex))) }
         case .json:
             var members: [(String, JSONValue)] = [

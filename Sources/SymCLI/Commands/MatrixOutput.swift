@@ -34,7 +34,10 @@ struct MatrixOutput {
                 }
             }
         case .latex:
-            console.printLine(Rendering.latexMatrix(expressions.map { $0.map(Rendering.latex) }))
+            var names = Set(variables)   // every variable printed, kept apart
+            for row in expressions { for entry in row { names.formUnion(entry.variables) } }
+            let sorted = names.sorted()
+            console.printLine(Rendering.latexMatrix(expressions.map { $0.map { Rendering.latex($0, among: sorted) } }))
             if let values { console.printLine(Rendering.latexMatrix(values.map { $0.map(NumberFormatting.latex) })) }
         case .json:
             var members: [(String, JSONValue)] = [

@@ -5,7 +5,8 @@
 /// Conventions for the non-smooth functions (see `docs/Calculus.md`):
 /// - `abs'(u) = sign(u)`, so 0 at 0 (as SymPy for real symbols, CasADi, autograd);
 /// - `relu'(u) = step(u)`, so 0 at 0 (as PyTorch);
-/// - `sign' = step' = 0` everywhere (the distributional spike at 0 is dropped);
+/// - `sign' = step' = floor' = ceil' = 0` everywhere, also at the jumps (the
+///   distributional spikes are dropped);
 /// - `max(a, b)` and `min(a, b)` split ½/½ at a tie (as JAX and CasADi), via
 ///   `(1 ± sign(a - b))/2`, so `max + min = a + b` holds for derivatives too;
 ///   with more arguments, the arguments that attain the extremum share it
@@ -59,16 +60,25 @@ enum PartialDerivatives {
             let (y, x) = (args[0], args[1])
             let r2 = x ** 2 + y ** 2
             return index == 0 ? x / r2 : -y / r2
+        case .hypot: return args[index] / node
         case .sinh: return cosh(u)
         case .cosh: return sinh(u)
         case .tanh: return 1 - node ** 2
+        case .asinh: return 1 / sqrt(u ** 2 + 1)
+        case .acosh: return 1 / sqrt(u ** 2 - 1)
+        case .atanh: return 1 / (1 - u ** 2)
         case .exp: return node
         case .log: return 1 / u
+        case .log10: return 1 / (u * log(Expression(10)))
+        case .log2: return 1 / (u * log(Expression(2)))
         case .log1p: return 1 / (1 + u)
         case .expm1: return exp(u)
         case .sqrt: return half / node
+        case .cbrt: return 1 / (3 * node ** 2)
+        case .erf: return 2 * exp(-(u ** 2)) / sqrt(.pi)
+        case .erfc: return -2 * exp(-(u ** 2)) / sqrt(.pi)
         case .abs: return sign(u)
-        case .sign, .step, .delta: return .zero
+        case .sign, .step, .floor, .ceil, .delta: return .zero
         case .sigmoid: return node * (1 - node)
         case .relu: return step(u)
         case .softplus: return sigmoid(u)

@@ -52,6 +52,17 @@ enum BatchExecution {
             case .delta: binary { Function.kroneckerDelta($0, $1) }
             case .leakyRelu: binary { Function.leakyRelu($0, slope: $1) }
             case .finiteOrZero: unary { Function.finiteOrZero($0) }
+            case .hypot: binary { Foundation.hypot($0, $1) }
+            case .asinh: unary { Foundation.asinh($0) }
+            case .acosh: unary { Foundation.acosh($0) }
+            case .atanh: unary { Foundation.atanh($0) }
+            case .log10: unary { Foundation.log10($0) }
+            case .log2: unary { Foundation.log2($0) }
+            case .cbrt: unary { Foundation.cbrt($0) }
+            case .floor: unary { Foundation.floor($0) }
+            case .ceil: unary { Foundation.ceil($0) }
+            case .erf: unary { Foundation.erf($0) }
+            case .erfc: unary { Foundation.erfc($0) }
             case .negate: unary { -$0 }
             case .reciprocal: unary { 1 / $0 }
             case .square: unary { $0 * $0 }

@@ -17,11 +17,12 @@ enum Opcode: UInt8, Sendable, CaseIterable {
     case multiplyReciprocal
     /// `a ^ b` with the evaluator's exact small-exponent cases, else `pow`.
     case power
-    case atan2, max, min, delta, leakyRelu
+    case atan2, max, min, delta, leakyRelu, hypot
     // Unary.
     case negate, reciprocal, square, squareRoot
     case sin, cos, tan, asin, acos, atan, sinh, cosh, tanh, exp, log, log1p, expm1
     case abs, sign, step, sigmoid, relu, softplus
+    case asinh, acosh, atanh, log10, log2, cbrt, floor, ceil, erf, erfc
     /// `x` if finite, else 0: the shift of a lowered `logsumexp`.
     case finiteOrZero
     /// N-ary: `sumOperands[a ..< a + b]` added (or subtracted) left to right.
@@ -40,7 +41,7 @@ enum Opcode: UInt8, Sendable, CaseIterable {
     /// theirs in a list, see ``isNary``).
     var arity: Int {
         switch self {
-        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .delta, .leakyRelu,
+        case .add, .subtract, .multiply, .multiplyReciprocal, .power, .atan2, .max, .min, .delta, .leakyRelu, .hypot,
              .sum, .select, .dotSum, .outputProduct:
             return 2
         default: return 1
@@ -80,6 +81,17 @@ enum Opcode: UInt8, Sendable, CaseIterable {
         case .sigmoid: self = .sigmoid
         case .relu: self = .relu
         case .softplus: self = .softplus
+        case .hypot: self = .hypot
+        case .asinh: self = .asinh
+        case .acosh: self = .acosh
+        case .atanh: self = .atanh
+        case .log10: self = .log10
+        case .log2: self = .log2
+        case .cbrt: self = .cbrt
+        case .floor: self = .floor
+        case .ceil: self = .ceil
+        case .erf: self = .erf
+        case .erfc: self = .erfc
         case .max: self = .max
         case .min: self = .min
         case .delta: self = .delta
@@ -109,7 +121,8 @@ enum Opcode: UInt8, Sendable, CaseIterable {
         case .outputProduct: return "output_product"
         case .squareRoot: return "sqrt"
         case .atan2, .max, .min, .delta, .sin, .cos, .tan, .asin, .acos, .atan, .sinh, .cosh, .tanh,
-             .exp, .log, .log1p, .expm1, .abs, .sign, .step, .sigmoid, .relu, .softplus:
+             .exp, .log, .log1p, .expm1, .abs, .sign, .step, .sigmoid, .relu, .softplus,
+             .hypot, .asinh, .acosh, .atanh, .log10, .log2, .cbrt, .floor, .ceil, .erf, .erfc:
             return "\(self)"
         }
     }
@@ -191,6 +204,17 @@ extension Opcode {
         case .relu: return Function.relu.evaluate(a)
         case .softplus: return Function.stableSoftplus(a)
         case .finiteOrZero: return Function.finiteOrZero(a)
+        case .hypot: return Foundation.hypot(a, b)
+        case .asinh: return Foundation.asinh(a)
+        case .acosh: return Foundation.acosh(a)
+        case .atanh: return Foundation.atanh(a)
+        case .log10: return Foundation.log10(a)
+        case .log2: return Foundation.log2(a)
+        case .cbrt: return Foundation.cbrt(a)
+        case .floor: return Foundation.floor(a)
+        case .ceil: return Foundation.ceil(a)
+        case .erf: return Foundation.erf(a)
+        case .erfc: return Foundation.erfc(a)
         case .sum, .select: preconditionFailure("\(self) is n-ary")
         case .output, .dotSum, .outputProduct: preconditionFailure("\(self) exists in batched programs only")
         }

@@ -73,6 +73,17 @@ struct KernelProgram: Sendable {
         case .leakyRelu: kernel = SKOpLeakyRelu
         case .finiteOrZero: kernel = SKOpFiniteOrZero
         case .select: kernel = SKOpSelect
+        case .hypot: kernel = SKOpHypot
+        case .asinh: kernel = SKOpAsinh
+        case .acosh: kernel = SKOpAcosh
+        case .atanh: kernel = SKOpAtanh
+        case .log10: kernel = SKOpLog10
+        case .log2: kernel = SKOpLog2
+        case .cbrt: kernel = SKOpCbrt
+        case .floor: kernel = SKOpFloor
+        case .ceil: kernel = SKOpCeil
+        case .erf: kernel = SKOpErf
+        case .erfc: kernel = SKOpErfc
         default: kernel = SKOpFallback
         }
         return Int32(kernel)

@@ -95,8 +95,19 @@ public func exp(_ x: Expression) -> Expression { .call(.exp, [x]) }
 public func log(_ x: Expression) -> Expression { .call(.log, [x]) }
 /// Natural logarithm (alias of `log`).
 public func ln(_ x: Expression) -> Expression { .call(.log, [x]) }
-/// Logarithm of `x` in base `base`, `log(x)/log(base)`.
-public func log(_ x: Expression, _ base: Expression) -> Expression { .call(.log, [x]) / .call(.log, [base]) }
+/// Logarithm of `x` in base `base`: `log2(x)` and `log10(x)` for bases 2
+/// and 10, the exact value for numbers when it is a fraction
+/// (`log(8, 2) = 3`, `log(27, 3) = 3`, `log(8, 4) = 3/2`), else `log(x)/log(base)`.
+public func log(_ x: Expression, _ base: Expression) -> Expression {
+    if case .constant(.rational(let b)) = base.kind {
+        if case .constant(.rational(let v)) = x.kind, let k = Expression.exactLogarithm(of: v, base: b) {
+            return .constant(.rational(k))
+        }
+        if b == Rational(2) { return .call(.log2, [x]) }
+        if b == Rational(10) { return .call(.log10, [x]) }
+    }
+    return .call(.log, [x]) / .call(.log, [base])
+}
 /// log(1 + x).
 public func log1p(_ x: Expression) -> Expression { .call(.log1p, [x]) }
 /// exp(x) - 1.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Constant folding and the structural identities of calls, applied by
 /// ``Expression/call(_:_:)`` on construction.
 ///
@@ -36,12 +38,30 @@ extension Expression {
         let x = exact[0]
         let zero = x.numerator == 0
         switch f {
-        case .sin, .tan, .asin, .atan, .sinh, .tanh, .log1p, .expm1:
+        case .sin, .tan, .asin, .atan, .sinh, .tanh, .log1p, .expm1, .asinh, .atanh, .erf:
             return zero ? .zero : nil
-        case .cos, .cosh, .exp:
+        case .cos, .cosh, .exp, .erfc:
             return zero ? .one : nil
-        case .acos:
+        case .acos, .acosh:
             return x == Rational(1) ? .zero : nil
+        case .log10:
+            return Expression.exactLogarithm(of: x, base: Rational(10)).map { .constant(.rational($0)) }
+        case .log2:
+            return Expression.exactLogarithm(of: x, base: Rational(2)).map { .constant(.rational($0)) }
+        case .cbrt:
+            guard x.numerator != Int.min, let m = Rational(Swift.abs(x.numerator), x.denominator),
+                  case .rational(let root)? = Number.rational(m).raised(to: .rational(Rational(1, 3)!)) else { return nil }
+            return .constant(.rational(x.numerator < 0 ? Rational(-root.numerator, root.denominator)! : root))
+        case .floor, .ceil:
+            // Integer division truncates toward zero; adjust for the sign.
+            var q = x.numerator / x.denominator
+            if f == .floor && x.numerator < 0 && x.numerator % x.denominator != 0 { q -= 1 }
+            if f == .ceil && x.numerator > 0 && x.numerator % x.denominator != 0 { q += 1 }
+            return .constant(.integer(q))
+        case .hypot:
+            guard let a2 = x.multiplying(by: x), let b2 = exact[1].multiplying(by: exact[1]),
+                  let s = a2.adding(b2) else { return nil }
+            return Number.rational(s).raised(to: .rational(Rational(1, 2)!)).map(Expression.constant)
         case .log:
             return x == Rational(1) ? .zero : nil
         case .sqrt:
@@ -70,5 +90,35 @@ extension Expression {
             if x.numerator > 0 { return arguments[0] }
             return x.multiplying(by: exact[1]).map { .constant(.rational($0)) }
         }
+    }
+
+    /// The exact logarithm `k` with `base^k = x`, when `k` is a fraction
+    /// with a denominator of at most 64 (`log(8, 2) = 3`, `log(1/100, 10) = -2`,
+    /// `log(8, 4) = 3/2`), else `nil`.
+    ///
+    /// The candidate comes from the floating-point quotient by continued
+    /// fractions; it is accepted only if `base^p = x^q` holds exactly.
+    static func exactLogarithm(of x: Rational, base: Rational) -> Rational? {
+        guard x.numerator > 0, base.numerator > 0, base != Rational(1) else { return nil }
+        if x == Rational(1) { return Rational(0) }
+        let k = Foundation.log(x.doubleValue) / Foundation.log(base.doubleValue)
+        guard k.isFinite, Swift.abs(k) < 4096 else { return nil }
+        // Convergents p/q of k's continued fraction.
+        var (p0, q0, p1, q1) = (0, 1, 1, 0)
+        var rest = k
+        for _ in 0..<12 {
+            let a = rest.rounded(FloatingPointRoundingRule.down)
+            guard Swift.abs(a) < 1e6 else { return nil }
+            (p0, q0, p1, q1) = (p1, q1, Int(a) * p1 + p0, Int(a) * q1 + q0)
+            if q1 > 64 { return nil }
+            if let exponent = Rational(p1, q1), let lhs = base.raised(to: exponent.numerator), let rhs = x.raised(to: exponent.denominator),
+               lhs == rhs {
+                return exponent
+            }
+            let fraction = rest - a
+            if fraction < 1e-12 { return nil }
+            rest = 1 / fraction
+        }
+        return nil
     }
 }

@@ -21,34 +21,56 @@ public enum Function: String, Sendable, Hashable, Codable, CaseIterable {
     case atan
     /// Two-argument arc tangent `atan2(y, x)`, the angle of the point (x, y), in [-π, π].
     case atan2
+    /// `hypot(x, y)` = √(x² + y²), without overflow or underflow in the squares.
+    case hypot
     /// Hyperbolic sine.
     case sinh
     /// Hyperbolic cosine.
     case cosh
     /// Hyperbolic tangent.
     case tanh
+    /// Inverse hyperbolic sine.
+    case asinh
+    /// Inverse hyperbolic cosine; NaN for x < 1.
+    case acosh
+    /// Inverse hyperbolic tangent; NaN outside [-1, 1], ±inf at ±1.
+    case atanh
     /// Exponential eˣ.
     case exp
     /// Natural logarithm; NaN for x < 0, -inf at 0. (`ln` is an alias; `log(x, b)` is log base b.)
     case log
+    /// Base-10 logarithm; exact at powers of ten (`log10(1000) = 3`).
+    case log10
+    /// Base-2 logarithm; exact at powers of two (`log2(8) = 3`).
+    case log2
     /// log(1 + x), accurate for small x.
     case log1p
     /// eˣ - 1, accurate for small x.
     case expm1
     /// Square root; NaN for x < 0.
     case sqrt
+    /// Cube root, defined for every real x (`cbrt(-8) = -2`).
+    case cbrt
     /// Absolute value.
     case abs
     /// Sign: -1 for x < 0, 0 for x = 0, 1 for x > 0 (NaN for NaN).
     case sign
     /// Unit step: 1 for x > 0, 0 for x ≤ 0 (NaN for NaN). The derivative of `relu`.
     case step
+    /// The largest integer ≤ x.
+    case floor
+    /// The smallest integer ≥ x.
+    case ceil
     /// Logistic sigmoid 1 / (1 + e⁻ˣ), evaluated without overflow for any x.
     case sigmoid
     /// Rectified linear unit max(x, 0).
     case relu
     /// softplus log(1 + eˣ), evaluated without overflow for any x.
     case softplus
+    /// The error function erf(x) = (2/√π) ∫₀ˣ e^(−t²) dt (GELU is x·(1 + erf(x/√2))/2).
+    case erf
+    /// The complementary error function 1 − erf(x), accurate where erf(x) is near 1.
+    case erfc
     /// The largest of one or more values (NaN if any is NaN).
     case max
     /// The smallest of one or more values (NaN if any is NaN).
@@ -81,7 +103,7 @@ public enum Function: String, Sendable, Hashable, Codable, CaseIterable {
     ///     Function.logsumexp.arity    // 1...Int.max
     public var arity: ClosedRange<Int> {
         switch self {
-        case .atan2, .delta, .leakyRelu: return 2...2
+        case .atan2, .hypot, .delta, .leakyRelu: return 2...2
         case .max, .min, .logsumexp: return 1...Int.max
         case .select: return 2...Int.max
         default: return 1...1

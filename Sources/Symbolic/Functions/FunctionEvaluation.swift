@@ -34,19 +34,29 @@ extension Function {
         case .sinh: return Foundation.sinh(x)
         case .cosh: return Foundation.cosh(x)
         case .tanh: return VectorMath.tanh(x)
+        case .asinh: return Foundation.asinh(x)
+        case .acosh: return Foundation.acosh(x)
+        case .atanh: return Foundation.atanh(x)
         case .exp: return VectorMath.exp(x)
         case .log: return VectorMath.log(x)
+        case .log10: return Foundation.log10(x)
+        case .log2: return Foundation.log2(x)
         case .log1p: return Foundation.log1p(x)
         case .expm1: return Foundation.expm1(x)
         case .sqrt: return x.squareRoot()
+        case .cbrt: return Foundation.cbrt(x)
         case .abs: return Swift.abs(x)
         case .sign: return x > 0 ? 1 : (x < 0 ? -1 : (x == 0 ? 0 : x))
         case .step: return x > 0 ? 1 : (x <= 0 ? 0 : x)
+        case .floor: return Foundation.floor(x)
+        case .ceil: return Foundation.ceil(x)
+        case .erf: return Foundation.erf(x)
+        case .erfc: return Foundation.erfc(x)
         case .sigmoid: return Function.stableSigmoid(x)
         case .relu: return x > 0 ? x : (x <= 0 ? 0 : x)
         case .softplus: return Function.stableSoftplus(x)
         case .max, .min, .logsumexp: return x          // the one-argument call is its argument
-        case .atan2, .select, .delta, .leakyRelu: return .nan
+        case .atan2, .hypot, .select, .delta, .leakyRelu: return .nan
         }
     }
 
@@ -57,6 +67,7 @@ extension Function {
     public func evaluate(_ a: Double, _ b: Double) -> Double {
         switch self {
         case .atan2: return Foundation.atan2(a, b)
+        case .hypot: return Foundation.hypot(a, b)
         case .max: return a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
         case .min: return a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         case .delta: return Function.kroneckerDelta(a, b)

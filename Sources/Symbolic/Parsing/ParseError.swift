@@ -37,6 +37,9 @@ public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         /// A call of a name that is not a function, with the closest function
         /// name when there is a plausible one.
         case unknownFunction(String, suggestion: String?)
+        /// A call of a well-known function the language does not have, as in
+        /// `sec(x)`, with how to write it (`write 1/cos(...) for the secant`).
+        case unavailableFunction(String, hint: String)
         /// A call of a named constant, as in `pi(2)`.
         case notAFunction(String)
         /// A call with the wrong number of arguments.
@@ -105,6 +108,8 @@ public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
             let problem = "unknown function \(ParseError.quoted(name))"
             if let suggestion { return (problem, "did you mean \(ParseError.quoted(suggestion))?") }
             return (problem, "to multiply, write \(ParseError.shortened(name))*(...)")
+        case .unavailableFunction(let name, let hint):
+            return ("unknown function \(ParseError.quoted(name))", hint)
         case .notAFunction(let name):
             return ("cannot call the constant \(ParseError.quoted(name))", "to multiply, write \(name)*(...)")
         case .wrongArgumentCount(let function, let expected, let given):

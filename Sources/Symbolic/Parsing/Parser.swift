@@ -176,7 +176,10 @@ struct Parser {
         if FunctionTable.namedConstant(name.text) != nil {
             throw error(.notAFunction(name.text), at: name)
         }
-        let suggestion = closestMatch(to: name.text, in: FunctionTable.names)
+        if let rewrite = UnknownFunctions.rewrite(for: name.text) {
+            throw error(.unavailableFunction(name.text, hint: rewrite), at: name)
+        }
+        let suggestion = UnknownFunctions.alias(for: name.text) ?? closestMatch(to: name.text, in: FunctionTable.names)
         throw error(.unknownFunction(name.text, suggestion: suggestion), at: name)
     }
 

@@ -28,10 +28,13 @@ struct ExpressionPrinter {
     let format: Format
     /// Names printed instead of the nodes they stand for (shared temporaries).
     var names: [Int: String] = [:]
+    /// LaTeX for variables whose usual form would collide (see ``LaTeXNames``).
+    var latexNames: [String: String] = [:]
 
-    init(format: Format, names: [Int: String] = [:]) {
+    init(format: Format, names: [Int: String] = [:], latexNames: [String: String] = [:]) {
         self.format = format
         self.names = names
+        self.latexNames = latexNames
     }
 
     func print(_ root: Expression) -> String {
@@ -67,7 +70,7 @@ struct ExpressionPrinter {
         case .namedConstant(let c):
             stack.append(.text(format == .latex && c == .pi ? "\\pi" : c.rawValue))
         case .variable(let name):
-            stack.append(.text(format == .latex ? ExpressionPrinter.latexVariable(name) : name))
+            stack.append(.text(format == .latex ? latexNames[name] ?? LaTeXNames.name(of: name) : name))
         case .sum(var terms):
             // Lead with a positive term when there is one: `1 - x^2`, not `-x^2 + 1`.
             if ExpressionPrinter.negatedTerm(terms[0]) != nil,
@@ -126,6 +129,12 @@ struct ExpressionPrinter {
                 tasks = [.text("\\left["), .node(args[0], .top), .text(" = "), .node(args[1], .top), .text("\\right]")]
             case .sqrt:
                 tasks = [.text("\\sqrt{"), .node(args[0], .top), .text("}")]
+            case .cbrt:
+                tasks = [.text("\\sqrt[3]{"), .node(args[0], .top), .text("}")]
+            case .floor:
+                tasks = [.text("\\left\\lfloor "), .node(args[0], .top), .text("\\right\\rfloor")]
+            case .ceil:
+                tasks = [.text("\\left\\lceil "), .node(args[0], .top), .text("\\right\\rceil")]
             case .abs:
                 tasks = [.text("\\left|"), .node(args[0], .top), .text("\\right|")]
             default:
@@ -311,41 +320,15 @@ struct ExpressionPrinter {
         }
     }
 
-    private static let greekLetters: Set<String> = [
-        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
-        "mu", "nu", "xi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
-        "Gamma", "Delta", "Theta", "Lambda", "Xi", "Sigma", "Upsilon", "Phi", "Psi", "Omega",
-    ]
-
-    /// `x1 → x_{1}`, `alpha → \alpha`, `w_1 → w_{1}`, `rate → \mathit{rate}`.
-    static func latexVariable(_ name: String) -> String {
-        var stem = Substring(name)
-        var subscriptPart = Substring("")
-        if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex,
-           name.index(after: underscore) != name.endIndex {
-            stem = name[..<underscore]
-            subscriptPart = name[name.index(after: underscore)...]
-        } else if let firstDigit = name.firstIndex(where: \.isNumber), firstDigit != name.startIndex,
-                  name[firstDigit...].allSatisfy(\.isNumber) {
-            stem = name[..<firstDigit]
-            subscriptPart = name[firstDigit...]
-        }
-        let escapedStem: String
-        if greekLetters.contains(String(stem)) {
-            escapedStem = "\\" + stem
-        } else if stem.count == 1 {
-            escapedStem = String(stem)
-        } else {
-            escapedStem = "\\mathit{\(stem.replacingOccurrences(of: "_", with: "\\_"))}"
-        }
-        if subscriptPart.isEmpty { return escapedStem }
-        return "\(escapedStem)_{\(subscriptPart.replacingOccurrences(of: "_", with: "\\_"))}"
-    }
-
     private static func latexFunctionName(_ f: Function) -> String {
         switch f {
         case .sin, .cos, .tan, .sinh, .cosh, .tanh, .exp: return "\\" + f.name
         case .log: return "\\ln"
+        case .log10: return "\\log_{10}"
+        case .log2: return "\\log_{2}"
+        case .asinh: return "\\operatorname{arsinh}"
+        case .acosh: return "\\operatorname{arcosh}"
+        case .atanh: return "\\operatorname{artanh}"
         case .asin: return "\\arcsin"
         case .acos: return "\\arccos"
         case .atan: return "\\arctan"

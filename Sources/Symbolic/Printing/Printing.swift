@@ -33,10 +33,10 @@ extension Expression: CustomStringConvertible, CustomDebugStringConvertible {
     ///
     ///     print(try Expression(parsing: "sqrt(x)/(2*y^2)").latex)
     ///     // Prints "\frac{\sqrt{x}}{2 y^{2}}"
-    public var latex: String {
-        if treeSize > Expression.fullPrintingNodeLimit { return sharedLatex.joined(separator: " \\\\\n") }
-        return ExpressionPrinter(format: .latex).print(self)
-    }
+    ///
+    /// Different variables always print differently: `x10 + x_10` prints
+    /// `\mathit{x10} + x_{10}` (see ``latex(distinguishing:)``).
+    public var latex: String { latex(distinguishing: []) }
 
     /// The expression with every compound subexpression that is used more
     /// than once printed once, as a numbered temporary:
@@ -51,9 +51,7 @@ extension Expression: CustomStringConvertible, CustomDebugStringConvertible {
         sharedLines(format: .infix).joined(separator: "\n")
     }
 
-    private var sharedLatex: [String] { sharedLines(format: .latex) }
-
-    private func sharedLines(format: ExpressionPrinter.Format) -> [String] {
+    func sharedLines(format: ExpressionPrinter.Format, latexNames: [String: String] = [:]) -> [String] {
         let nodes = topologicallySortedNodes()
         var uses: [Int: Int] = [:]
         for node in nodes {
@@ -63,11 +61,11 @@ extension Expression: CustomStringConvertible, CustomDebugStringConvertible {
         var lines: [String] = []
         for node in nodes where node != self && (uses[node.id] ?? 0) > 1 && !node.operands.isEmpty {
             let name = format == .latex ? "t_{\(names.count + 1)}" : "@\(names.count + 1)"
-            let definition = ExpressionPrinter(format: format, names: names).print(node)
+            let definition = ExpressionPrinter(format: format, names: names, latexNames: latexNames).print(node)
             lines.append("\(name) = \(definition)")
             names[node.id] = name
         }
-        lines.append(ExpressionPrinter(format: format, names: names).print(self))
+        lines.append(ExpressionPrinter(format: format, names: names, latexNames: latexNames).print(self))
         return lines
     }
 }

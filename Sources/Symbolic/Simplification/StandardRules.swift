@@ -71,7 +71,7 @@ extension RuleGroup {
                   case .product(let factors) = args[0].kind, let c = factors[0].numberValue, c.isNegative else { return nil }
             let positive = args[0] * .constant(.minusOne)
             switch f {
-            case .sin, .tan, .asin, .atan, .sinh, .tanh: return -.call(f, [positive])
+            case .sin, .tan, .asin, .atan, .sinh, .tanh, .asinh, .atanh, .cbrt, .erf: return -.call(f, [positive])
             case .cos, .cosh, .abs: return .call(f, [positive])
             default: return nil
             }

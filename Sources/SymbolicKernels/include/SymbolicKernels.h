@@ -47,6 +47,8 @@ enum {
     /* d = select(index, choices...) over sumOperands[a ..< a+b] (rows, or shared with bit 30):
      * the choice the index picks, NaN unless the index is an integer in 0 ..< b-1. */
     SKOpSelect,
+    /* hypot(a, b) and one-argument functions through the C library. */
+    SKOpHypot, SKOpAsinh, SKOpAcosh, SKOpAtanh, SKOpLog10, SKOpLog2, SKOpCbrt, SKOpFloor, SKOpCeil, SKOpErf, SKOpErfc,
     SKOpCount
 };
 
