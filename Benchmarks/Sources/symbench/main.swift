@@ -7,6 +7,7 @@ import Symbolic
 ///         [--only rosen|mlp] [--threads]
 ///     swift run -c release --package-path Benchmarks symbench --experiments
 ///     … symbench --profile-compile | --profile-gradient | --profile-mlp
+///     … symbench --softmax [C D N]    (softmax regression, see SoftmaxBench.swift)
 ///
 /// Without --json it prints a readable table; with --json one JSON object
 /// per line in the peers' record format (ops build, grad, hess, compile_f,
@@ -68,6 +69,12 @@ if let i = arguments.firstIndex(of: "--build-network") {
     // The scale target: --build-network H [INPUTS OUTPUTS] (default 500, 2, 2)
     let rest = arguments[(i + 1)...].compactMap { Int($0) }
     benchmarkNetworkBuild(hidden: rest.first ?? 500, inputs: rest.count > 1 ? rest[1] : 2, outputs: rest.count > 2 ? rest[2] : 2)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--softmax") {
+    // Softmax regression: --softmax [C D N] (default 10 classes, 20 features, 10,000 samples)
+    let rest = arguments[(i + 1)...].compactMap { Int($0) }
+    benchmarkSoftmax(classes: rest.first ?? 10, features: rest.count > 1 ? rest[1] : 20, samples: rest.count > 2 ? rest[2] : 10_000)
     exit(0)
 }
 if arguments.contains("--experiments") {

@@ -96,6 +96,8 @@ extension Function {
     }
 
     /// 1/(1+e⁻ˣ) for x ≥ 0 and eˣ/(1+eˣ) for x < 0: neither form overflows.
+    ///
+    ///     Function.stableSigmoid(-1000)   // 0.0
     @inlinable
     public static func stableSigmoid(_ x: Double) -> Double {
         if x >= 0 { return 1 / (1 + VectorMath.exp(-x)) }
@@ -104,6 +106,8 @@ extension Function {
     }
 
     /// max(x, 0) + log1p(e^-|x|): exact to rounding and never overflows.
+    ///
+    ///     Function.stableSoftplus(1000)   // 1000.0
     @inlinable
     public static func stableSoftplus(_ x: Double) -> Double {
         if x.isNaN { return x }
@@ -118,6 +122,8 @@ extension Function {
     ///
     /// The compiled programs run exactly these operations in this order
     /// (`max` chain, shift, subtract, `exp`, left-to-right sum, `log`, add).
+    ///
+    ///     [1000.0, 1000].withUnsafeBufferPointer(Function.logSumExp)   // 1000.6931471805599
     @inlinable
     public static func logSumExp(_ z: UnsafeBufferPointer<Double>) -> Double {
         var m = z[0]
@@ -129,10 +135,14 @@ extension Function {
     }
 
     /// `x` when finite, else 0: the shift of ``logSumExp(_:)``.
+    ///
+    ///     Function.finiteOrZero(-.infinity)   // 0.0
     @inlinable
     public static func finiteOrZero(_ x: Double) -> Double { x.isFinite ? x : 0 }
 
     /// `choices[index]`, or NaN unless `index` is an integer in `0..<choices.count`.
+    ///
+    ///     [10.0, 11].withUnsafeBufferPointer { Function.select(1, $0) }   // 11.0
     @inlinable
     public static func select(_ index: Double, _ choices: UnsafeBufferPointer<Double>) -> Double {
         guard index >= 0, index < Double(choices.count), index.rounded(.towardZero) == index else { return .nan }
@@ -140,12 +150,16 @@ extension Function {
     }
 
     /// 1 when `a == b`, 0 when not, NaN when either is NaN.
+    ///
+    ///     Function.kroneckerDelta(2, 2)   // 1.0
     @inlinable
     public static func kroneckerDelta(_ a: Double, _ b: Double) -> Double {
         a == b ? 1 : (a.isNaN || b.isNaN ? .nan : 0)
     }
 
     /// `x` for x > 0, `slope·x` for x ≤ 0, NaN for NaN.
+    ///
+    ///     Function.leakyRelu(-2, slope: 0.01)   // -0.02
     @inlinable
     public static func leakyRelu(_ x: Double, slope: Double) -> Double {
         x > 0 ? x : (x <= 0 ? slope * x : x)

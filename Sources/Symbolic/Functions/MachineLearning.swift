@@ -52,6 +52,8 @@ public func select(_ index: Expression, from choices: [Expression]) -> Expressio
 public func kroneckerDelta(_ a: Expression, _ b: Expression) -> Expression { .call(.delta, [a, b]) }
 
 /// The standard slope of ``leakyRelu(_:slope:)``, 1/100 (PyTorch's default).
+///
+///     leakyRelu(x, slope: defaultLeakyReluSlope) == leakyRelu(x)   // true
 public let defaultLeakyReluSlope = Expression.constant(.rational(Rational(1, 100)!))
 
 /// Leaky ReLU: `x` for x > 0, `slope*x` otherwise. The slope can be any
