@@ -32,7 +32,8 @@ public enum SymTool: Sendable {
     static var subcommands: [any Subcommand.Type] {
         [EvalCommand.self, PrintCommand.self, SimplifyCommand.self, DiffCommand.self,
          GradCommand.self, HessianCommand.self, JacobianCommand.self, CompileCommand.self,
-         MinimizeCommand.self, FitCommand.self, PredictCommand.self, PlotCommand.self]
+         MinimizeCommand.self, FitCommand.self, PredictCommand.self, PlotCommand.self,
+         CodegenCommand.self]
     }
 
     /// Runs `sym` with `arguments` (without the program name).

@@ -8,6 +8,7 @@ import Symbolic
 ///     swift run -c release --package-path Benchmarks symbench --experiments
 ///     … symbench --profile-compile | --profile-gradient | --profile-mlp
 ///     … symbench --softmax [C D N]    (softmax regression, see SoftmaxBench.swift)
+///     … symbench --codegen [N]        (generated C for R(N) against a hand-written loop)
 ///
 /// Without --json it prints a readable table; with --json one JSON object
 /// per line in the peers' record format (ops build, grad, hess, compile_f,
@@ -75,6 +76,11 @@ if let i = arguments.firstIndex(of: "--softmax") {
     // Softmax regression: --softmax [C D N] (default 10 classes, 20 features, 10,000 samples)
     let rest = arguments[(i + 1)...].compactMap { Int($0) }
     benchmarkSoftmax(classes: rest.first ?? 10, features: rest.count > 1 ? rest[1] : 20, samples: rest.count > 2 ? rest[2] : 10_000)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--codegen") {
+    // Generated C for R(N) value+gradient against the hand-written loop: --codegen [N] (default 10,000)
+    benchmarkCodegen(arguments[(i + 1)...].compactMap { Int($0) }.first ?? 10_000)
     exit(0)
 }
 if arguments.contains("--experiments") {

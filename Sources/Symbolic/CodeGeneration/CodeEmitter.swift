@@ -1,0 +1,179 @@
+/// Writes a lowered program as source: one temporary per live operation, in
+/// program order (operands before users), then the outputs.
+struct CodeEmitter {
+    let program: LoweredProgram
+    let syntax: CodeSyntax
+    let name: String
+    let variables: [String]
+    let layout: OutputLayout
+    private(set) var temporaryCount = 0
+    private var helpers: Set<CodeHelper> = []
+
+    init(program: LoweredProgram, syntax: CodeSyntax, name: String, variables: [String], layout: OutputLayout) {
+        self.program = program
+        self.syntax = syntax
+        self.name = name
+        self.variables = variables
+        self.layout = layout
+    }
+
+    /// The complete source file.
+    mutating func emit() -> String {
+        let body = emitBody()
+        var text = header()
+        for h in helpers.sorted() {
+            let definition = syntax.definition(h)
+            if !definition.isEmpty { text += definition + (syntax.language == .c || syntax.language == .swift ? "\n" : "\n\n") }
+        }
+        if !helpers.isEmpty { text += "\n" }
+        text += patternDeclarations()
+        text += body
+        return text
+    }
+
+    /// Whether each value is needed by an output (dead code is dropped).
+    private func liveness() -> [Bool] {
+        var live = [Bool](repeating: false, count: program.values.count)
+        for o in program.outputs { live[Int(o)] = true }
+        for v in stride(from: program.values.count - 1, through: 0, by: -1) where live[v] {
+            program.forEachOperand(of: v) { live[Int($0)] = true }
+        }
+        return live
+    }
+
+    private mutating func emitBody() -> String {
+        let live = liveness()
+        var text = [String](repeating: "", count: program.values.count)
+        var lines: [String] = []
+        let indent = syntax.language == .numpy ? "        " : "    "
+        for v in program.values.indices {
+            switch program.values[v] {
+            case .constant(let x):
+                text[v] = syntax.literal(x)
+            case .input(let k):
+                text[v] = syntax.input(Int(k))
+            case .operation(let op, let a, let b):
+                guard live[v] else { continue }
+                if let h = syntax.helper(op) { helpers.insert(h) }
+                let rhs = syntax.render(op, text[Int(a)], b >= 0 ? text[Int(b)] : "")
+                text[v] = declare(rhs, &lines, indent)
+            case .list(let op, let start, let count):
+                guard live[v] else { continue }
+                let operands = program.sumTerms[Int(start)..<Int(start + count)]
+                let rhs: String
+                if op == .select {
+                    helpers.insert(.select)
+                    rhs = syntax.renderSelect(operands.map { text[Int($0)] })
+                } else {
+                    var s = ""
+                    for (k, term) in operands.enumerated() {
+                        let operand = text[Int(term & ~LoweredProgram.subtractBit)]
+                        s += k == 0 ? operand : (term < 0 ? " - " : " + ") + operand
+                    }
+                    rhs = s
+                }
+                text[v] = declare(rhs, &lines, indent)
+            }
+        }
+        let zeros = program.outputs.filter { if case .constant(0) = program.values[Int($0)] { return true } else { return false } }
+        // Swift, Python and NumPy outputs start at zero; C's are filled by a loop when that is shorter.
+        let fillsZeros = syntax.language != .c || zeros.count >= 16
+        if syntax.language == .c && fillsZeros { lines.append(indent + "for (int k = 0; k < \(program.outputs.count); ++k) out[k] = 0.0;") }
+        for (k, o) in program.outputs.enumerated() {
+            if fillsZeros, case .constant(0) = program.values[Int(o)] { continue }
+            lines.append(indent + assignment(k, text[Int(o)]))
+        }
+        return functionOpen() + lines.joined(separator: "\n") + "\n" + functionClose()
+    }
+
+    private mutating func declare(_ rhs: String, _ lines: inout [String], _ indent: String) -> String {
+        let t = "t\(temporaryCount)"
+        temporaryCount += 1
+        switch syntax.language {
+        case .c: lines.append("\(indent)const double \(t) = \(rhs);")
+        case .swift: lines.append("\(indent)let \(t): Double = \(rhs)")
+        case .python, .numpy: lines.append("\(indent)\(t) = \(rhs)")
+        }
+        return t
+    }
+
+    private func assignment(_ k: Int, _ value: String) -> String {
+        switch syntax.language {
+        case .c: return "out[\(k)] = \(value);"
+        case .swift, .python: return "out[\(k)] = \(value)"
+        case .numpy: return "out[..., \(k)] = \(value)"
+        }
+    }
+
+    /// The comment describing inputs and outputs.
+    private func layoutComment(_ prefix: String) -> [String] {
+        var lines = ["Inputs (\(variables.count)): " + variables.enumerated().map { "\(syntax.input($0.offset)) = \($0.element)" }
+                        .joined(separator: ", ")]
+        let labels = layout.labels
+        let shown = labels.count <= 12 ? labels : Array(labels.prefix(10)) + ["... (\(labels.count - 11) more)", labels.last!]
+        lines.append("Outputs (\(labels.count)): " + shown.joined(separator: ", "))
+        if !layout.hessianRows.isEmpty {
+            lines.append(layout.denseHessian
+                ? "The Hessian's lower triangle row by row starts at output \(layout.hessianStart)."
+                : "The Hessian's nonzero lower-triangle entries start at output \(layout.hessianStart); "
+                  + "their positions are \(name)_hessian_rows and \(name)_hessian_columns.")
+        }
+        return lines.map { prefix + $0 }
+    }
+
+    private func header() -> String {
+        let origin = "Generated by Symbolic (sym codegen); \(temporaryCount) temporaries."
+        switch syntax.language {
+        case .c:
+            return "/* \(origin)\n * C99, needs only <math.h> (link with -lm).\n"
+                + layoutComment(" * ").joined(separator: "\n") + "\n */\n#include <math.h>\n\n"
+        case .swift:
+            return "// \(origin)\n" + layoutComment("// ").joined(separator: "\n") + "\nimport Foundation\n\n"
+        case .python:
+            return "# \(origin)\n" + layoutComment("# ").joined(separator: "\n") + "\nimport math\n\n"
+        case .numpy:
+            return "# \(origin)\n" + layoutComment("# ").joined(separator: "\n")
+                + "\n# X holds points along its last axis: X[..., k] is input k; X may be one point or many.\nimport math\n\nimport numpy as np\n\n"
+        }
+    }
+
+    private func patternDeclarations() -> String {
+        guard !layout.hessianRows.isEmpty, !layout.denseHessian else { return "" }
+        let rows = layout.hessianRows.map(String.init).joined(separator: ", ")
+        let columns = layout.hessianColumns.map(String.init).joined(separator: ", ")
+        let count = layout.hessianRows.count
+        switch syntax.language {
+        case .c:
+            return "const int \(name)_hessian_rows[\(count)] = {\(rows)};\nconst int \(name)_hessian_columns[\(count)] = {\(columns)};\n\n"
+        case .swift:
+            return "let \(name)_hessian_rows: [Int] = [\(rows)]\nlet \(name)_hessian_columns: [Int] = [\(columns)]\n\n"
+        case .python, .numpy:
+            return "\(name)_hessian_rows = [\(rows)]\n\(name)_hessian_columns = [\(columns)]\n\n"
+        }
+    }
+
+    private func functionOpen() -> String {
+        let n = program.outputs.count
+        switch syntax.language {
+        case .c:
+            return "void \(name)(const double *in, double *out)\n{\n    (void)in;\n"
+        case .swift:
+            return "func \(name)(_ input: [Double]) -> [Double] {\n"
+                + "    precondition(input.count == \(variables.count), \"\(name) takes \(variables.count) inputs\")\n"
+                + "    var out = [Double](repeating: 0, count: \(n))\n"
+        case .python:
+            return "def \(name)(inp):\n    out = [0.0] * \(n)\n"
+        case .numpy:
+            return "def \(name)(X):\n    X = np.asarray(X, dtype=float)\n    out = np.zeros(X.shape[:-1] + (\(n),))\n"
+                + "    with np.errstate(all='ignore'):\n"
+        }
+    }
+
+    private func functionClose() -> String {
+        switch syntax.language {
+        case .c: return "}\n"
+        case .swift: return "    return out\n}\n"
+        case .python, .numpy: return "    return out\n"
+        }
+    }
+}
