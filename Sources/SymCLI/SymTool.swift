@@ -33,7 +33,7 @@ public enum SymTool: Sendable {
         [EvalCommand.self, PrintCommand.self, SimplifyCommand.self, DiffCommand.self,
          GradCommand.self, HessianCommand.self, JacobianCommand.self, CompileCommand.self,
          MinimizeCommand.self, FitCommand.self, PredictCommand.self, PlotCommand.self,
-         CodegenCommand.self]
+         CodegenCommand.self, TraceCommand.self]
     }
 
     /// Runs `sym` with `arguments` (without the program name).

@@ -16,6 +16,16 @@ func benchmarkCodegen(_ n: Int) {
     var t0 = now()
     let code = try! Expression.generateCode(for: [f], variables: variables, language: .c, name: "rosen", derivatives: .gradient)
     let generateSeconds = now() - t0
+    t0 = now()
+    _ = try! Expression.generateCode(for: [f], variables: variables, language: .c, name: "rosen", derivatives: .gradient)
+    print("  generate C again:  \(Reporter.format(now() - t0))")
+    t0 = now()
+    _ = try! CompiledFunction([f] + f.gradient(withRespectTo: variables), variables: variables)
+    print("  (VM compile f+g:   \(Reporter.format(now() - t0)))")
+    if ProcessInfo.processInfo.environment["SYMBENCH_GENERATE_ONLY"] != nil {
+        print("  generate C:        \(Reporter.format(generateSeconds))  (\(code.temporaryCount) temporaries)")
+        return
+    }
 
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("symbench-codegen-\(getpid())")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

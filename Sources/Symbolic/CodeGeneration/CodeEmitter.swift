@@ -41,49 +41,116 @@ struct CodeEmitter {
         return live
     }
 
+    /// The most temporaries in one C or Swift function: compilers optimise
+    /// huge straight-line functions in superlinear time (gcc -O2 takes
+    /// minutes on 100,000 statements), so longer programs are split into
+    /// parts that pass values between them through a work array `w`.
+    static let partSize = 250
+
     private mutating func emitBody() -> String {
         let live = liveness()
+        let splits = (syntax.language == .c || syntax.language == .swift)
+        // The part each live operation belongs to, and the work slot of values used in a later part.
+        var part = [Int](repeating: -1, count: program.values.count)
+        var count = 0
+        for v in program.values.indices where live[v] {
+            switch program.values[v] {
+            case .constant, .input: break
+            case .operation, .list:
+                part[v] = splits ? count / CodeEmitter.partSize : 0
+                count += 1
+            }
+        }
+        let partCount = count == 0 ? 1 : part.max()! + 1
+        var slot = [Int](repeating: -1, count: program.values.count)
+        var slotCount = 0
+        if partCount > 1 {
+            for v in program.values.indices where part[v] >= 0 {
+                program.forEachOperand(of: v) { o in
+                    let o = Int(o)
+                    if part[o] >= 0 && part[o] < part[v] && slot[o] < 0 { slot[o] = slotCount; slotCount += 1 }
+                }
+            }
+        }
         var text = [String](repeating: "", count: program.values.count)
-        var lines: [String] = []
+        var parts = [[String]](repeating: [], count: partCount)
         let indent = syntax.language == .numpy ? "        " : "    "
         for v in program.values.indices {
+            var rhs = ""
             switch program.values[v] {
             case .constant(let x):
                 text[v] = syntax.literal(x)
+                continue
             case .input(let k):
                 text[v] = syntax.input(Int(k))
+                continue
             case .operation(let op, let a, let b):
                 guard live[v] else { continue }
                 if let h = syntax.helper(op) { helpers.insert(h) }
-                let rhs = syntax.render(op, text[Int(a)], b >= 0 ? text[Int(b)] : "")
-                text[v] = declare(rhs, &lines, indent)
+                rhs = syntax.render(op, text[Int(a)], b >= 0 ? text[Int(b)] : "")
             case .list(let op, let start, let count):
                 guard live[v] else { continue }
                 let operands = program.sumTerms[Int(start)..<Int(start + count)]
-                let rhs: String
                 if op == .select {
                     helpers.insert(.select)
                     rhs = syntax.renderSelect(operands.map { text[Int($0)] })
                 } else {
-                    var s = ""
                     for (k, term) in operands.enumerated() {
                         let operand = text[Int(term & ~LoweredProgram.subtractBit)]
-                        s += k == 0 ? operand : (term < 0 ? " - " : " + ") + operand
+                        rhs += k == 0 ? operand : (term < 0 ? " - " : " + ") + operand
                     }
-                    rhs = s
                 }
-                text[v] = declare(rhs, &lines, indent)
+            }
+            if slot[v] >= 0 {
+                text[v] = "w[\(slot[v])]"
+                parts[part[v]].append("\(indent)\(text[v]) = \(rhs)" + (syntax.language == .c ? ";" : ""))
+                temporaryCount += 1
+            } else {
+                text[v] = declare(rhs, &parts[part[v]], indent)
             }
         }
+        // Outputs are assigned in the part that computes them (constants and inputs in the last part).
         let zeros = program.outputs.filter { if case .constant(0) = program.values[Int($0)] { return true } else { return false } }
         // Swift, Python and NumPy outputs start at zero; C's are filled by a loop when that is shorter.
         let fillsZeros = syntax.language != .c || zeros.count >= 16
-        if syntax.language == .c && fillsZeros { lines.append(indent + "for (int k = 0; k < \(program.outputs.count); ++k) out[k] = 0.0;") }
+        var prologue: [String] = []
+        if syntax.language == .c && fillsZeros {
+            prologue.append(indent + "for (int k = 0; k < \(program.outputs.count); ++k) out[k] = 0.0;")
+        }
         for (k, o) in program.outputs.enumerated() {
             if fillsZeros, case .constant(0) = program.values[Int(o)] { continue }
-            lines.append(indent + assignment(k, text[Int(o)]))
+            parts[part[Int(o)] >= 0 ? part[Int(o)] : partCount - 1].append(indent + assignment(k, text[Int(o)]))
         }
-        return functionOpen() + lines.joined(separator: "\n") + "\n" + functionClose()
+        if partCount == 1 {
+            return functionOpen() + (prologue + parts[0]).joined(separator: "\n") + "\n" + functionClose()
+        }
+        return splitFunctions(parts, prologue: prologue, slotCount: slotCount)
+    }
+
+    /// The parts as functions of their own, called in order by the main function.
+    private func splitFunctions(_ parts: [[String]], prologue: [String], slotCount: Int) -> String {
+        var text = ""
+        for (k, lines) in parts.enumerated() {
+            switch syntax.language {
+            case .c:
+                text += "static void \(name)_part\(k)(const double *in, double *out, double *w)\n{\n"
+                    + "    (void)in; (void)out; (void)w;\n" + lines.joined(separator: "\n") + "\n}\n\n"
+            default:
+                text += "private func \(name)_part\(k)(_ input: [Double], _ out: inout [Double], _ w: inout [Double]) {\n"
+                    + lines.joined(separator: "\n") + "\n}\n\n"
+            }
+        }
+        let calls: [String]
+        switch syntax.language {
+        case .c:
+            // The work array is on the stack: 8 bytes per value passed from one part to a later one.
+            calls = ["    double w[\(Swift.max(1, slotCount))];"] + prologue
+                + parts.indices.map { "    \(name)_part\($0)(in, out, w);" }
+        default:
+            calls = ["    var w = [Double](repeating: 0, count: \(Swift.max(1, slotCount)))"]
+                + parts.indices.map { "    \(name)_part\($0)(input, &out, &w)" }
+        }
+        return text + functionOpen() + calls.joined(separator: "\n") + "\n" + functionClose()
     }
 
     private mutating func declare(_ rhs: String, _ lines: inout [String], _ indent: String) -> String {

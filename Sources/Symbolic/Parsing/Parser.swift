@@ -20,6 +20,8 @@ struct Parser {
     private var lookahead: Token?
     /// The token consumed before the current one, for error messages.
     private var lastConsumed: Token?
+    /// Receives the written operand order of sums and products, when set.
+    var writtenOrder: WrittenOrder.Recorder?
 
     init(_ text: String, mode: Mode, nestingLimit: Int) {
         lexer = Lexer(text)
@@ -36,6 +38,7 @@ struct Parser {
         var results: [Expression] = []
         var enclosing: [PartialExpression] = []
         var level = PartialExpression(opener: .input)
+        level.writtenOrder = writtenOrder
         var expectsOperand = true
         var itemIsEmpty = true
 
@@ -60,6 +63,7 @@ struct Parser {
                         let site = PartialExpression.CallSite(callee: callee, name: name, nameOffset: token.offset,
                                                               parenthesisOffset: parenthesis.offset)
                         level = PartialExpression(opener: .call(site))
+                        level.writtenOrder = writtenOrder
                     } else {
                         level.append(operand: FunctionTable.namedConstant(name) ?? .variable(name))
                         expectsOperand = false
@@ -68,6 +72,7 @@ struct Parser {
                     try checkNesting(enclosing.count, at: token)
                     enclosing.append(level)
                     level = PartialExpression(opener: .parenthesis(offset: token.offset))
+                    level.writtenOrder = writtenOrder
                 case .rightParenthesis:
                     // `f()`: the only place an empty level is complete.
                     guard case .call(let site) = level.opener, preceding?.kind == .leftParenthesis else {

@@ -29,6 +29,9 @@ struct PartialExpression {
     }
 
     let opener: Opener
+    /// When set, receives the operands of every sum and product in the
+    /// order they are written (see ``WrittenOrder``).
+    var writtenOrder: WrittenOrder.Recorder?
     /// The completed arguments of a call, before the one being read.
     var arguments: [Expression] = []
     /// Whether an odd number of unary minus signs precede the operand being
@@ -75,6 +78,7 @@ struct PartialExpression {
     mutating func finish() -> Expression {
         endTerm()
         let value = terms.count == 1 ? terms[0] : Expression.sum(terms)
+        if terms.count > 1 { writtenOrder?.record(value, terms) }
         terms.removeAll()
         subtractsTerm = false
         return value
@@ -99,6 +103,7 @@ struct PartialExpression {
         // call instead of two.
         if subtractsTerm { factors.append(.minusOne) }
         let term = factors.count == 1 ? factors[0] : Expression.product(factors)
+        if factors.count > 1 { writtenOrder?.record(term, factors) }
         factors.removeAll(keepingCapacity: true)
         terms.append(term)
         subtractsTerm = false
