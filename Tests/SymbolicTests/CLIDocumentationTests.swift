@@ -18,8 +18,8 @@ struct CLIDocumentationTests {
 
     /// The examples, in document order (later ones may use files earlier
     /// ones create, so they run in one test, in order).
-    static func examples() throws -> [Example] {
-        let text = try String(contentsOf: documentURL, encoding: .utf8)
+    static func examples(in document: URL = documentURL) throws -> [Example] {
+        let text = try String(contentsOf: document, encoding: .utf8)
         var examples: [Example] = []
         var inConsole = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -40,6 +40,18 @@ struct CLIDocumentationTests {
     @Test func everyExampleIsTrue() throws {
         let examples = try CLIDocumentationTests.examples()
         #expect(examples.count >= 40)
+        try CLIDocumentationTests.check(examples)
+    }
+
+    /// The console examples of the other guides that show `sym` commands.
+    @Test(arguments: ["CodeGeneration.md"]) func guideExamplesAreTrue(_ name: String) throws {
+        let url = documentURL.deletingLastPathComponent().appendingPathComponent(name)
+        let examples = try CLIDocumentationTests.examples(in: url)
+        #expect(!examples.isEmpty)
+        try CLIDocumentationTests.check(examples)
+    }
+
+    static func check(_ examples: [Example]) throws {
         let binary = try CLIBinaryTests.executableURL().path
         for example in examples {
             // `sym` and `swift run sym` at the start of each pipeline stage

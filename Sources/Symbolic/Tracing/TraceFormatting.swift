@@ -88,7 +88,7 @@ extension EvaluationTrace {
         var widths = header.map { _ in 0 }
         for r in shown { for (k, c) in r.enumerated() { widths[k] = max(widths[k], c.count) } }
         func line(_ r: [String]) -> String {
-            r.enumerated().map { k, c in k == r.count - 1 ? c : c.padding(toLength: widths[k], withPad: " ", startingAt: 0) }
+            r.enumerated().map { k, c in k == r.count - 1 ? c : c + String(repeating: " ", count: widths[k] - c.count) }
                 .joined(separator: "  ")
         }
         var lines = [line(header)] + head.map(line)
