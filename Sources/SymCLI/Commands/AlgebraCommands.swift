@@ -33,7 +33,7 @@ struct ExpandCommand: Subcommand {
 struct FactorCommand: Subcommand {
     static let configuration = CommandConfiguration(
         name: "factor",
-        abstract: "Factor a polynomial or rational function over the rationals.",
+        abstract: "Factor a polynomial over the rationals.",
         discussion: """
             Writes the expression as a number times powers of factors: common numeric and \
             monomial factors, common polynomial factors, repeated factors, and the irreducible \
