@@ -103,7 +103,7 @@ public enum SymTool: Sendable {
         var instance: any Subcommand
         do {
             let scanned = try ArgumentScanner.scan(arguments, for: configuration)
-            instance = try command.init(scanned)
+            instance = try (command.variant(for: scanned) ?? command).init(scanned)
         } catch {
             console.printErrorLine("error: \(error)")
             console.printErrorLine("Usage: \(HelpFormatter.usage(for: configuration))")

@@ -54,6 +54,16 @@ struct FitCommand: Subcommand {
             --progress, --quiet). --plot and --loss-plot draw the fit and the loss as SVG pictures.
 
               sym fit "b1*(1-exp(-b2*x))" --data misra1a.csv --start b1=500,b2=1e-4
+
+            With --model mlp (or linear) and no formula, a neural network is trained instead: layer l \
+            has weights W{l}_{i}_{j} (input i, unit j; z = x*W + b) and biases b{l}_{j}; the target \
+            (default: the column label, else y, else the last) holding integer labels 0..C-1 gives C \
+            softmax outputs and the cross-entropy loss, other targets one output and the mse loss; \
+            --l2 adds (lambda/2)*sum(weights^2) to the mean loss. Defaults: adam, rate 0.01, 1000 \
+            epochs, the full batch. JSON adds "accuracy" (training) for classifiers, "r2" for \
+            regression; "loss" is the objective, penalty included, at the returned parameters.
+
+              sym fit --model mlp --hidden 8 --data moons --loss cross-entropy
             """,
         arguments: [ArgumentDefinition(name: "model", help: "The model, e.g. 'a*exp(-k*t) + c'. '-' reads it from standard input.",
                                        isOptional: false)],
@@ -61,7 +71,12 @@ struct FitCommand: Subcommand {
             DataFileOption.definition, Options.target, Options.start, Options.loss, Options.l2, Options.method,
             Options.rate, Options.epochs, Options.batchSize, Options.maxIterations, Options.fix, Options.bounds,
             Options.save, ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
-        ] + FitPictureOptions.definitions + ProgressOptions.definitions)
+        ] + NetworkFitOptions.all + FitPictureOptions.definitions + ProgressOptions.definitions)
+
+    /// `--model mlp|linear` trains a network (``NetworkFitCommand``).
+    static func variant(for arguments: ScannedArguments) -> (any Subcommand.Type)? {
+        arguments.value(NetworkFitOptions.model.name) != nil ? NetworkFitCommand.self : nil
+    }
 
     var input: ExpressionInput
     var data: DataFileOption

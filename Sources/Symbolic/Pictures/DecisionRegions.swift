@@ -34,8 +34,8 @@ public struct DecisionRegions {
     public var title: String?
     /// Grid cells along each side. Default 150: smooth boundaries, small files.
     public var resolution = 150
-    /// Whether the panel has a legend. Default `true`.
-    public var showsLegend = true
+    /// Where the legend goes. Default: where it hides the fewest points.
+    public var legend: LegendPlacement = .automatic
 
     /// Creates the picture of points and a decision function.
     ///
@@ -101,25 +101,44 @@ public struct DecisionRegions {
             points.size = x.count > 500 ? 4 : 6
             panel.add(points)
         }
-        panel.legend = showsLegend ? .automatic : .hidden
+        panel.legend = legend
         return panel
     }
 
     /// Several classifiers side by side (the notes' grid of decision
-    /// boundaries for hidden sizes 1 to 50), each panel titled.
+    /// boundaries for hidden sizes 1 to 50), each panel titled. The panels
+    /// have no legends (they would hide points); the figure's title names
+    /// the classes by their markers instead.
     ///
     ///     let figure = try DecisionRegions.grid([regions1, regions2], columns: 4, title: "hidden units")
     public static func grid(_ pictures: [DecisionRegions], columns: Int = 4, title: String? = nil) throws(PictureError) -> Figure {
         guard !pictures.isEmpty else { throw .noData }
         var panels: [Panel] = []
-        for (index, picture) in pictures.enumerated() {
+        for picture in pictures {
             var shown = picture
-            shown.showsLegend = index == 0
+            shown.legend = .hidden
             panels.append(try shown.panel())
         }
+        let first = pictures[0]
+        let names = first.classNames ?? (0..<first.classCount).map { "class \($0)" }
+        let key = names.enumerated().map { k, name in "\(DecisionRegions.markerSymbol(k)) \(name)" }.joined(separator: ",  ")
+        let title = (title ?? "decision regions") + "  (" + key + ")"
         let columns = Swift.min(columns, pictures.count)
         let rows = (pictures.count + columns - 1) / columns
         return Figure(title: title, panels: panels, columns: columns, width: 280 * Double(columns) + 40,
-                      height: 270 * Double(rows) + (title == nil ? 20 : 50))
+                      height: 270 * Double(rows) + 50)
+    }
+
+    /// The text symbol of class `k`'s marker (● ■ ▲ ◆ ▼ + ×).
+    static func markerSymbol(_ k: Int) -> String {
+        switch MarkerShape.forClass(k) {
+        case .circle: return "●"
+        case .square: return "■"
+        case .triangle: return "▲"
+        case .diamond: return "◆"
+        case .triangleDown: return "▼"
+        case .plus: return "+"
+        case .cross: return "×"
+        }
     }
 }
