@@ -96,6 +96,37 @@ struct CLIPictureTests {
         #expect(try CLIPictureTests.run(arguments, stdin: data).1 == files)
     }
 
+    @Test func networkDecisionRegionsAndLosses() throws {
+        let arguments = ["fit", "--model", "mlp", "--hidden", "3", "--data", "moons", "--method", "gd", "--rate", "2",
+                         "--epochs", "60", "--validation", "0.2", "--plot", "PICTURE1", "--loss-plot", "PICTURE2", "--format", "json"]
+        let (result, files) = try CLIPictureTests.run(arguments)
+        #expect(result.status == 0 && result.stderr == "")
+        let regions = try ParsedSVG(files[0])
+        #expect(regions.text("title") == ["decision regions of the 2-3-2 network"])
+        #expect(regions.children(of: "g", class: "filled-contour").count == 2)
+        #expect(regions.elements("g", class: "scatter").count == 2)
+        #expect(regions.children(of: "g", class: "scatter").count == 200)  // every point, training and validation
+        #expect(regions.texts(in: "legend") == ["decision boundary", "label = 0", "label = 1"])
+        let loss = try ParsedSVG(files[1])
+        #expect(loss.texts(in: "legend") == ["training", "validation"])
+        #expect(loss.elements("path", class: "line").count == 2)
+        #expect(try CLIPictureTests.run(arguments).1 == files)
+    }
+
+    @Test func hiddenSizeGrid() throws {
+        let (result, files) = try CLIPictureTests.run(["fit", "--model", "mlp", "--hidden-grid", "1,2,20", "--data", "moons:n=60",
+                                                       "--method", "gd", "--rate", "2", "--epochs", "30", "--plot", "PICTURE"])
+        #expect(result.status == 0 && result.stderr == "")
+        #expect(result.stdout.split(separator: "\n").map { $0.prefix(9) } == ["hidden 1:", "hidden 2:", "hidden 20"])
+        let svg = try ParsedSVG(files[0])
+        #expect(svg.elements("g", class: "panel").count == 3)
+        #expect(svg.text("title") == ["1 hidden unit", "2 hidden units", "20 hidden units"])
+        #expect(svg.text("figure-title") == ["decision regions by hidden-layer width  (● label = 0,  ■ label = 1)"])
+        #expect(svg.elements("g", class: "legend").isEmpty)
+        expectFailure(["fit", "--model", "mlp", "--hidden-grid", "1,2", "--data", "moons"], status: 64,
+                      SymbolicTests.usageError("--hidden-grid draws a picture; give its file with --plot FILE.svg", command: "fit"))
+    }
+
     @Test func pictureErrors() {
         expectFailure(["minimize", "x^2", "--from", "x=1", "--plot", "/nonexistent-dir/p.svg"], status: 1,
                       "error: cannot write '/nonexistent-dir/p.svg': no such directory\n")

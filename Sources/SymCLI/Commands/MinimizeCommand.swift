@@ -16,7 +16,7 @@ struct MinimizeCommand: Subcommand {
             lines of f.
 
               sym minimize "(1-a)^2 + 100*(b-a^2)^2" --from a=-1.2,b=1 --method newton
-              sym minimize "(1-a)^2 + 100*(b-a^2)^2" --from a=-1.2,b=1 --method bfgs --plot path.svg
+              sym minimize "(1-a)^2 + 100*(b-a^2)^2" --from a=-1.2,b=1 --plot path.svg
             """,
         arguments: [ExpressionInput.argument],
         options: [
