@@ -21,7 +21,7 @@ struct FitCommand: Subcommand {
             default: "0")
         static let method = OptionDefinition(
             "--method", value: "method", help: "One of \(FitMethod.allCases.map(\.rawValue).joined(separator: ", ")).",
-            default: "lm for the squared loss; otherwise newton up to 50 parameters, bfgs up to 1000, lbfgs beyond")
+            default: "lm for the squared loss; otherwise newton up to 50 parameters (hinge: bfgs), bfgs up to 1000, lbfgs beyond")
         static let rate = OptionDefinition("--rate", value: "rate", help: "The learning rate of first-order methods.")
         static let epochs = OptionDefinition(
             "--epochs", value: "count", help: "Passes over the data for first-order methods (mini-batch training).",
