@@ -95,4 +95,13 @@ protocol Subcommand {
     ///
     /// - Throws: ``CommandError`` on invalid input or a failed computation.
     mutating func run(console: inout Console) throws(CommandError)
+
+    /// The command type that handles these arguments instead of this one
+    /// (`sym fit --model mlp` trains a network), or `nil` (the default).
+    static func variant(for arguments: ScannedArguments) -> (any Subcommand.Type)?
+}
+
+extension Subcommand {
+    /// No variant: the command handles every command line itself.
+    static func variant(for arguments: ScannedArguments) -> (any Subcommand.Type)? { nil }
 }

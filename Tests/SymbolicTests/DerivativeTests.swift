@@ -137,4 +137,21 @@ struct DerivativeTests {
         let dual = try f.evaluate(at: ["x": Dual(3, derivative: 2), "y": Dual(4, derivative: -1)])
         #expect(dual.derivative == 38)
     }
+
+    /// The power tower x^x^…^x: each level's adjoint merges like factors
+    /// `x^a * x^b`, whose exponents are themselves towers. Comparing them
+    /// must not walk the tower level by level (that made the gradient
+    /// quadratic in the depth). The derivative's graph stays a small
+    /// constant number of nodes per level, and its value at 1 is 1.
+    @Test func powerTowerDerivativeIsLinearInTheDepth() throws {
+        let x = Expr.variable("x")
+        var tower = x
+        for _ in 1..<3000 { tower = .power(x, tower) }
+        let d = tower.derivative(withRespectTo: "x")
+        #expect(d.topologicallySortedNodes().count <= 7 * 3000)
+        #expect(try d.evaluate(at: ["x": 1]) == 1)
+        // Equal-base powers order by the exponent's height before its structure.
+        let (t2, t3) = (Expr.power(x, x), Expr.power(x, Expr.power(x, x)))
+        #expect(CanonicalOrder.compare(.power(x, t3), .power(x, t2)) == 1)
+    }
 }

@@ -9,6 +9,7 @@ import Symbolic
 ///     … symbench --profile-compile | --profile-gradient | --profile-mlp
 ///     … symbench --softmax [C D N]    (softmax regression, see SoftmaxBench.swift)
 ///     … symbench --codegen [N]        (generated C for R(N) against a hand-written loop)
+///     … symbench --tower [DEPTHS…] | --order [K…]   (core engine, see CoreBench.swift)
 ///
 /// Without --json it prints a readable table; with --json one JSON object
 /// per line in the peers' record format (ops build, grad, hess, compile_f,
@@ -81,6 +82,18 @@ if let i = arguments.firstIndex(of: "--softmax") {
 if let i = arguments.firstIndex(of: "--codegen") {
     // Generated C for R(N) value+gradient against the hand-written loop: --codegen [N] (default 10,000)
     benchmarkCodegen(arguments[(i + 1)...].compactMap { Int($0) }.first ?? 10_000)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--tower") {
+    // Gradient of x^x^…^x: linear in the depth (see CoreBench.swift)
+    let depths = arguments[(i + 1)...].compactMap { Int($0) }
+    benchmarkTowers(depths.isEmpty ? [1000, 10_000, 100_000] : depths)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--order") {
+    // k-th derivatives of sin(x)*exp(x^2)/(1+x^2) (see CoreBench.swift)
+    let orders = arguments[(i + 1)...].compactMap { Int($0) }
+    benchmarkHigherOrder(orders.isEmpty ? [5, 10, 15, 20, 25, 30] : orders)
     exit(0)
 }
 if arguments.contains("--experiments") {

@@ -21,7 +21,7 @@ struct FitCommand: Subcommand {
             default: "0")
         static let method = OptionDefinition(
             "--method", value: "method", help: "One of \(FitMethod.allCases.map(\.rawValue).joined(separator: ", ")).",
-            default: "lm for the squared loss; otherwise newton up to 50 parameters, bfgs up to 1000, lbfgs beyond")
+            default: "lm for the squared loss; otherwise newton up to 50 parameters (hinge: bfgs), bfgs up to 1000, lbfgs beyond")
         static let rate = OptionDefinition("--rate", value: "rate", help: "The learning rate of first-order methods.")
         static let epochs = OptionDefinition(
             "--epochs", value: "count", help: "Passes over the data for first-order methods (mini-batch training).",
@@ -42,7 +42,7 @@ struct FitCommand: Subcommand {
 
     static let configuration = CommandConfiguration(
         name: "fit",
-        abstract: "Fit a formula model's parameters to data.",
+        abstract: "Fit a formula model or train a neural network on data.",
         discussion: """
             Variables of the model that name data columns are inputs; all others are parameters. \
             The squared loss is minimised by Levenberg-Marquardt with the exact symbolic Jacobian \
@@ -50,9 +50,20 @@ struct FitCommand: Subcommand {
             with s^2 = RSS/(n - p). Other losses and methods use the optimisers on the mean loss. \
             Text output is a report; JSON is {"parameters": {...}, "standard_errors": {...} (squared \
             loss), "loss": ..., "rss": ..., "iterations": ..., "method": ..., "converged": ..., \
-            "reason": ...}. When standard error is a terminal, progress lines are shown there.
+            "reason": ...}. When standard error is a terminal, a progress line is shown there (see \
+            --progress, --quiet). --plot and --loss-plot draw the fit and the loss as SVG pictures.
 
               sym fit "b1*(1-exp(-b2*x))" --data misra1a.csv --start b1=500,b2=1e-4
+
+            With --model mlp (or linear) and no formula, a neural network is trained instead: layer l \
+            has weights W{l}_{i}_{j} (input i, unit j; z = x*W + b) and biases b{l}_{j}; the target \
+            (default: the column label, else y, else the last) holding integer labels 0..C-1 gives C \
+            softmax outputs and the cross-entropy loss, other targets one output and the mse loss; \
+            --l2 adds (lambda/2)*sum(weights^2) to the mean loss. Defaults: adam, rate 0.01, 1000 \
+            epochs, the full batch. JSON adds "accuracy" (training) for classifiers, "r2" for \
+            regression; "loss" is the objective, penalty included, at the returned parameters.
+
+              sym fit --model mlp --hidden 8 --data moons --loss cross-entropy
             """,
         arguments: [ArgumentDefinition(name: "model", help: "The model, e.g. 'a*exp(-k*t) + c'. '-' reads it from standard input.",
                                        isOptional: false)],
@@ -60,7 +71,12 @@ struct FitCommand: Subcommand {
             DataFileOption.definition, Options.target, Options.start, Options.loss, Options.l2, Options.method,
             Options.rate, Options.epochs, Options.batchSize, Options.maxIterations, Options.fix, Options.bounds,
             Options.save, ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
-        ])
+        ] + NetworkFitOptions.all + FitPictureOptions.definitions + ProgressOptions.definitions)
+
+    /// `--model mlp|linear` trains a network (``NetworkFitCommand``).
+    static func variant(for arguments: ScannedArguments) -> (any Subcommand.Type)? {
+        arguments.value(NetworkFitOptions.model.name) != nil ? NetworkFitCommand.self : nil
+    }
 
     var input: ExpressionInput
     var data: DataFileOption
@@ -70,6 +86,8 @@ struct FitCommand: Subcommand {
     var options = FitOptions()
     var savePath: String?
     var format: OutputFormat
+    var pictures: FitPictureOptions
+    var progress: ProgressOptions
 
     init(_ arguments: ScannedArguments) throws(UsageError) {
         input = try ExpressionInput(arguments)
@@ -103,6 +121,8 @@ struct FitCommand: Subcommand {
         }
         savePath = arguments.value(Options.save.name)
         format = try OutputFormat.parse(arguments, allowed: [.text, .json])
+        pictures = FitPictureOptions(arguments)
+        progress = try ProgressOptions(arguments)
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
@@ -111,10 +131,10 @@ struct FitCommand: Subcommand {
         let result: FitResult
         do {
             let model = try FormulaModel(parsing: text, columns: table.columnNames)
-            let progress = console.errorOutputIsTerminal ? FitProgressPrinter(console.errorOutput) : nil
+            let session = progress.session(console, total: options.progressTotal, unit: options.progressUnit)
+            defer { session.end(&console) }
             result = try fit(model, to: table, target: target, loss: loss, method: method, options: options,
-                             observer: progress.map { printer in { printer.report($0) } })
-            if let progress { console.errorOutput = progress.stream }
+                             observer: session?.meter.fitObserver())
         } catch .parse(let error, let text) {
             throw .parse(error, input: text)
         } catch {
@@ -123,24 +143,10 @@ struct FitCommand: Subcommand {
         if let savePath {
             do { try FittedModel(result).write(to: savePath) } catch { throw .failure(error.description) }
         }
+        try pictures.write(result, data: table, console: &console)
         switch format {
         case .json: console.printLine(FitReport.json(result).serialized())
         case .text, .latex: for line in FitReport.text(result) { console.printLine(line) }
         }
-    }
-}
-
-/// Writes fit progress to standard error on a terminal: iterations 0–10,
-/// then every 10th up to 100, every 100th up to 1000, …
-final class FitProgressPrinter {
-    var stream: any TextOutputStream
-
-    init(_ stream: any TextOutputStream) { self.stream = stream }
-
-    func report(_ progress: FitProgress) -> ObserverDecision {
-        if ProgressPrinter.isDue(progress.iteration) {
-            stream.write("iteration \(progress.iteration): loss = \(NumberFormatting.text(progress.loss))\n")
-        }
-        return .proceed
     }
 }

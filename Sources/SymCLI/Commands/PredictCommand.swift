@@ -7,7 +7,9 @@ struct PredictCommand: Subcommand {
         name: "predict",
         abstract: "Predict with a model saved by sym fit --save.",
         discussion: """
-            The data needs the columns the model reads; other columns are ignored. Text output \
+            The data needs the columns the model reads; other columns are ignored. A saved \
+            network (sym fit --model ... --save) predicts classes 0, 1, ... for classifiers and \
+            values for regression. Text output \
             is one prediction per line; JSON is {"predictions": [...]}; CSV is a 'prediction' \
             header and one row per prediction. Predictions are computed by the compiled batched \
             program, on every core for large tables.
@@ -37,11 +39,15 @@ struct PredictCommand: Subcommand {
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
-        let model: FittedModel
-        do { model = try FittedModel(contentsOf: modelPath) } catch { throw .failure(error.description) }
-        let table = try data.read(console: &console)
         let predictions: [Double]
-        do { predictions = try model.predict(table) } catch { throw .failure(error.description) }
+        if let network = try NetworkPrediction.load(modelPath) {
+            predictions = try NetworkPrediction.predict(network, try data.read(console: &console))
+        } else {
+            let model: FittedModel
+            do { model = try FittedModel(contentsOf: modelPath) } catch { throw .failure(error.description) }
+            let table = try data.read(console: &console)
+            do { predictions = try model.predict(table) } catch { throw .failure(error.description) }
+        }
         switch format {
         case .json:
             console.printLine(JSONValue.object([("predictions", .numbers(predictions))]).serialized())

@@ -44,7 +44,15 @@ enum CanonicalOrder {
                 guard let pair = firstDifference(xs, ys) else { return xs.count < ys.count ? -1 : 1 }
                 (a, b) = pair
             case let (.power(b1, e1), .power(b2, e2)):
-                (a, b) = b1 != b2 ? (b1, b2) : (e1, e2)
+                if b1 != b2 {
+                    (a, b) = (b1, b2)
+                } else {
+                    // Equal bases: taller exponents last. Without this a tower
+                    // x^x^…^x compares level by level, O(depth) per comparison.
+                    let h1 = e1.node.height, h2 = e2.node.height
+                    if h1 != h2 { return h1 < h2 ? -1 : 1 }
+                    (a, b) = (e1, e2)
+                }
             case let (.product(xs), .product(ys)), let (.sum(xs), .sum(ys)):
                 if a.node.height != b.node.height { return a.node.height < b.node.height ? -1 : 1 }
                 guard let pair = firstDifference(xs, ys) else { return xs.count < ys.count ? -1 : 1 }

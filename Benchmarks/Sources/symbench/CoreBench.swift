@@ -1,0 +1,45 @@
+import Foundation
+import Symbolic
+
+/// The core engine's targets (issue 12): derivative construction linear in
+/// the graph, memory returned when expressions are dropped.
+///
+///     symbench --tower [DEPTHS...]     (default 1000 10000 100000)
+///     symbench --order [K...]          (default 5 10 15 20 25 30)
+///
+/// `--tower` builds x^x^…^x of each depth, its derivative, and the value at
+/// x = 1 (which is 1 for every depth), and prints the seconds per level so
+/// linear growth shows as a flat column.
+func benchmarkTowers(_ depths: [Int]) {
+    print("depth     build_s   grad_s    eval_s    grad_us_per_level  nodes(f)  nodes(f')")
+    for depth in depths {
+        let x = Expression.variable("x")
+        var t0 = now()
+        var f = x
+        for _ in 1..<depth { f = .power(x, f) }
+        let build = now() - t0
+        t0 = now()
+        let g = f.derivative(withRespectTo: "x")
+        let grad = now() - t0
+        t0 = now()
+        let value = (try? g.evaluate(at: ["x": 1])) ?? .nan
+        let eval = now() - t0
+        let fNodes = f.topologicallySortedNodes().count, gNodes = g.topologicallySortedNodes().count
+        print(String(format: "%-9d %-9.3f %-9.3f %-9.3f %-18.2f %-9d %d   (f'(1) = %g)", depth, build, grad, eval,
+                     grad / Double(depth) * 1e6, fNodes, gNodes, value))
+    }
+}
+
+/// `--order`: the k-th derivative of sin(x)*exp(x^2)/(1+x^2), as `sym diff
+/// --order k` computes it: time, distinct nodes and printed size.
+func benchmarkHigherOrder(_ orders: [Int]) {
+    let f = try! Expression(parsing: "sin(x)*exp(x^2)/(1+x^2)")
+    print("k    seconds   distinct_nodes  printed_bytes")
+    for k in orders {
+        let t0 = now()
+        let d = f.derivative(withRespectTo: "x", order: k)
+        let text = d.description
+        let seconds = now() - t0
+        print(String(format: "%-4d %-9.3f %-15d %d", k, seconds, d.topologicallySortedNodes().count, text.utf8.count))
+    }
+}
