@@ -36,6 +36,8 @@ struct CLIHelpTests {
           fit                     Fit a formula model or train a neural network on data.
           predict                 Predict with a model saved by sym fit --save.
           plot                    Draw functions and derivatives as an SVG picture.
+          codegen                 Generate C, Swift or Python code with derivatives.
+          trace                   Show the evaluation trace and the adjoint sweep.
           help                    Show subcommand help information.
 
           See 'sym help <subcommand>' for detailed help and

@@ -6,7 +6,7 @@ import Symbolic
 struct CodegenCommand: Subcommand {
     static let configuration = CommandConfiguration(
         name: "codegen",
-        abstract: "Generate C, Swift, Python or NumPy code for an expression and its derivatives.",
+        abstract: "Generate C, Swift or Python code with derivatives.",
         discussion: """
             Writes one function that computes the expression (several expressions separated \
             by ';'), with --gradient also its gradient (the Jacobian, row by row, for several), \

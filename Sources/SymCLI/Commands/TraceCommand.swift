@@ -5,7 +5,7 @@ import Symbolic
 struct TraceCommand: Subcommand {
     static let configuration = CommandConfiguration(
         name: "trace",
-        abstract: "Show the evaluation trace of an expression and its derivative sweep.",
+        abstract: "Show the evaluation trace and the adjoint sweep.",
         discussion: """
             Lists the inputs v-1, v0 (one per variable, counting down from 0) and the working \
             variables v1, v2, ..., each one operation (+ - * / ^, a negation or a function call) \
