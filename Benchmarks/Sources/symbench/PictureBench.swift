@@ -24,13 +24,17 @@ func benchmarkPictures(hidden h: Int, epochs: Int = 20_000, repeats: Int = 3) {
     let inputs = mlp.samples.map { [$0.0, $0.1] }, targets = mlp.samples.map { Double($0.2) }
     let trainer = try! Trainer(network: network, loss: .crossEntropy, inputs: inputs, targets: targets, options: options)
 
-    var plain = Double.infinity, observed = Double.infinity
+    var plain = Double.infinity, observed = Double.infinity, empty = Double.infinity
     var result: TrainingResult! = nil
     var draws = 0, written = 0
     for _ in 0..<repeats {
         var t0 = now()
         result = try! trainer.train(from: mlp.start)
         plain = min(plain, now() - t0)
+
+        t0 = now()
+        _ = try! trainer.train(from: mlp.start) { _ in .proceed }
+        empty = min(empty, now() - t0)
 
         var text = ""
         let meter = ProgressMeter(total: epochs, unit: "epoch", style: .inPlace) { text += $0 }
@@ -44,7 +48,19 @@ func benchmarkPictures(hidden h: Int, epochs: Int = 20_000, repeats: Int = 3) {
     }
     print("train H=\(h), \(epochs) epochs: \(Reporter.format(plain)) without progress, \(Reporter.format(observed)) with "
           + "a progress meter (\(draws) draws, \(written) bytes): overhead "
-          + String(format: "%.2f%%", 100 * (observed - plain) / plain))
+          + String(format: "%.2f%%", 100 * (observed - plain) / plain)
+          + "; an observer that does nothing: \(Reporter.format(empty)) ("
+          + String(format: "%.2f%%", 100 * (empty - plain) / plain) + ")")
+
+    // The meter's own cost per update, timed alone (the loop is too noisy
+    // on a shared machine to see 1% in the difference of two runs).
+    var text = ""
+    let meter = ProgressMeter(total: 10_000_000, unit: "epoch", style: .inPlace) { text += $0 }
+    let t0 = now()
+    for epoch in 0..<10_000_000 { meter.update(epoch, loss: 0.5) }
+    let perUpdate = (now() - t0) / 10_000_000
+    print("progress meter: \(Reporter.format(perUpdate)) per update, "
+          + String(format: "%.3f%%", 100 * perUpdate / (plain / Double(epochs))) + " of one epoch (\(Reporter.format(plain / Double(epochs))))")
 
     let model = TrainedNetwork(network: network, loss: .crossEntropy, parameters: result.parameters,
                                inputNames: ["x1", "x2"], targetName: "label")
