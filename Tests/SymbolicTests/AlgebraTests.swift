@@ -35,6 +35,8 @@ struct AlgebraTests {
         Case(operation: "factor", input: "(x^2 - 1)/(x + 1)^2", output: "(x - 1)/(x + 1)"),
         Case(operation: "factor", input: "x^2 + 1", output: "x^2 + 1"),
         Case(operation: "factor", input: "x^2*y - y^3", output: "y*(x + y)*(x - y)"),
+        Case(operation: "factor", input: "x^10 - x^9 + x^8 + 3*x^7 + x^6 + x^5 + 5*x^4 + 6*x^3 - 2*x^2 + 6*x + 6",
+             output: "(x^3 + x + 1)*(x^4 + 2)*(x^3 - x^2 + 3)"),
         Case(operation: "factor", input: "2*x^2 + 5*x*y + 2*y^2", output: "(x + 2*y)*(2*x + y)"),
         Case(operation: "cancel", input: "(x^2 - 1)/(x^2 + 2*x + 1)", output: "(x - 1)/(x + 1)"),
         Case(operation: "cancel", input: "(2*x + 2)/(4*x)", output: "(x + 1)/(2*x)"),
