@@ -12,14 +12,14 @@ struct CLIDocumentationTests {
         var testDescription: String { command }
     }
 
-    static let documentURL = URL(fileURLWithPath: #filePath)
+    static let packageURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/CLI.md")
+    static let documentURL = packageURL.appendingPathComponent("docs/CLI.md")
 
     /// The examples, in document order (later ones may use files earlier
     /// ones create, so they run in one test, in order).
-    static func examples() throws -> [Example] {
-        let text = try String(contentsOf: documentURL, encoding: .utf8)
+    static func examples(in document: URL = documentURL) throws -> [Example] {
+        let text = try String(contentsOf: document, encoding: .utf8)
         var examples: [Example] = []
         var inConsole = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -40,6 +40,17 @@ struct CLIDocumentationTests {
     @Test func everyExampleIsTrue() throws {
         let examples = try CLIDocumentationTests.examples()
         #expect(examples.count >= 40)
+        try CLIDocumentationTests.check(examples)
+    }
+
+    /// docs/Fitting.md, run from the package root (it reads Tests/Fixtures).
+    @Test func fittingExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.packageURL.appendingPathComponent("docs/Fitting.md"))
+        #expect(examples.count >= 15)
+        try CLIDocumentationTests.check(examples)
+    }
+
+    static func check(_ examples: [Example]) throws {
         let binary = try CLIBinaryTests.executableURL().path
         for example in examples {
             // `sym` and `swift run sym` at the start of each pipeline stage
@@ -53,6 +64,7 @@ struct CLIDocumentationTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = ["-c", command + " 2>&1"]
+            process.currentDirectoryURL = packageURL
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()
