@@ -12,9 +12,9 @@ struct CLIDocumentationTests {
         var testDescription: String { command }
     }
 
-    static let packageURL = URL(fileURLWithPath: #filePath)
+    static let rootURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let documentURL = packageURL.appendingPathComponent("docs/CLI.md")
+    static let documentURL = rootURL.appendingPathComponent("docs/CLI.md")
 
     /// The examples, in document order (later ones may use files earlier
     /// ones create, so they run in one test, in order).
@@ -43,14 +43,23 @@ struct CLIDocumentationTests {
         try CLIDocumentationTests.check(examples)
     }
 
-    /// docs/Fitting.md, run from the package root (it reads Tests/Fixtures).
-    @Test func fittingExamplesAreTrue() throws {
-        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.packageURL.appendingPathComponent("docs/Fitting.md"))
-        #expect(examples.count >= 15)
-        try CLIDocumentationTests.check(examples)
+    /// docs/Models.md's command lines, run from the package root (they read
+    /// Benchmarks/Data) with the built `sym` first on the PATH (so that
+    /// `sym` inside shell loops is the built binary too).
+    @Test func modelsExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Models.md"))
+        #expect(examples.count >= 10)
+        try CLIDocumentationTests.check(examples, directory: CLIDocumentationTests.rootURL)
     }
 
-    static func check(_ examples: [Example]) throws {
+    /// docs/Fitting.md's command lines, run from the package root (they read Tests/Fixtures/nist).
+    @Test func fittingExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Fitting.md"))
+        #expect(examples.count >= 15)
+        try CLIDocumentationTests.check(examples, directory: CLIDocumentationTests.rootURL)
+    }
+
+    static func check(_ examples: [Example], directory: URL? = nil) throws {
         let binary = try CLIBinaryTests.executableURL().path
         for example in examples {
             // `sym` and `swift run sym` at the start of each pipeline stage
@@ -64,7 +73,12 @@ struct CLIDocumentationTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = ["-c", command + " 2>&1"]
-            process.currentDirectoryURL = packageURL
+            if let directory {
+                process.currentDirectoryURL = directory
+                var environment = ProcessInfo.processInfo.environment
+                environment["PATH"] = URL(fileURLWithPath: binary).deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+                process.environment = environment
+            }
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()
