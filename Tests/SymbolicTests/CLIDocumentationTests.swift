@@ -59,6 +59,13 @@ struct CLIDocumentationTests {
         try CLIDocumentationTests.check(examples, directory: CLIDocumentationTests.rootURL)
     }
 
+    /// docs/Simplification.md's command lines.
+    @Test func simplificationExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Simplification.md"))
+        #expect(examples.count >= 15)
+        try CLIDocumentationTests.check(examples)
+    }
+
     static func check(_ examples: [Example], directory: URL? = nil) throws {
         let binary = try CLIBinaryTests.executableURL().path
         for example in examples {
