@@ -83,8 +83,9 @@ public enum SymTool: Sendable {
             break
         }
         if ArgumentScanner.isOptionLike(first) {
-            let match = suggestion(for: String(first.drop { $0 == "-" }), among: ["version", "help"])
-            return reportRootUsageError(.unknownOption(first, suggestion: match.map { "--" + $0 }), console: &console)
+            let match = ArgumentScanner.letterSuggestion(for: first, among: ["--version", "--help"])
+                ?? suggestion(for: String(first.drop { $0 == "-" }), among: ["version", "help"]).map { "--" + $0 }
+            return reportRootUsageError(.unknownOption(first, suggestion: match), console: &console)
         }
         guard let command = subcommand(named: first) else {
             return reportRootUsageError(.unknownSubcommand(first, suggestion: suggestSubcommand(for: first)), console: &console)
@@ -131,6 +132,8 @@ public enum SymTool: Sendable {
 
     /// `sym help` and `sym help <subcommand>`.
     private static func showHelp(_ arguments: [String], console: inout Console) -> Int32 {
+        // `sym help --help` and `sym help grad -h` ask for the same help.
+        let arguments = arguments.filter { $0 != "--help" && $0 != "-h" }
         guard let name = arguments.first else {
             console.output.write(rootHelp)
             return ExitStatus.success

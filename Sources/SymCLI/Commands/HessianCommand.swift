@@ -39,6 +39,7 @@ struct HessianCommand: Subcommand {
     mutating func run(console: inout Console) throws(CommandError) {
         let (expression, writtenVariables) = try input.expressionAndVariables(console: &console)
         let variables = variables ?? writtenVariables
+        try CommonOptions.requireVariables(variables)
         let hessian = expression.hessian(withRespectTo: variables, form: form)
         if let points {
             let table = try points.read(console: &console)

@@ -41,6 +41,7 @@ struct JacobianCommand: Subcommand {
     mutating func run(console: inout Console) throws(CommandError) {
         let (outputs, writtenVariables) = try input.expressionListAndVariables(console: &console)
         let variables = variables ?? writtenVariables
+        try CommonOptions.requireVariables(variables)
         var output = MatrixOutput(
             variables: variables, expressions: Expression.jacobian(of: outputs, withRespectTo: variables), values: nil,
             label: { "df\($0 + 1)/d\(variables[$1])" })
