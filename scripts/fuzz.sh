@@ -26,7 +26,7 @@ binary=$out/symfuzz
 library=$out/obj/libSymbolic.a
 sources=$(find Sources/Symbolic -name '*.swift' | sort)
 cli_sources=$(find Sources/SymCLI -name '*.swift' ! -name SymMain.swift | sort)
-newest_library=$(ls -t $sources Sources/SymbolicKernels/Kernels.c Sources/SymbolicKernels/include/SymbolicKernels.h | head -1)
+newest_library=$(ls -t $sources Sources/SymbolicKernels/Kernels.c Sources/SymbolicKernels/include/SymbolicKernels.h | head -1 || true)
 if [[ ! -f $library || $newest_library -nt $library ]]; then
     echo "fuzz: building the library under AddressSanitizer and coverage (several minutes)..." >&2
     start=$(date +%s)
@@ -48,7 +48,7 @@ MAP
         -j2 -num-threads 2 $(printf "$root/%s " $sources))
     echo "fuzz: library built in $(( $(date +%s) - start )) s" >&2
 fi
-newest=$(ls -t $library $cli_sources Fuzz/FuzzTargets.swift scripts/fuzz.sh | head -1)
+newest=$(ls -t $library $cli_sources Fuzz/FuzzTargets.swift scripts/fuzz.sh | head -1 || true)
 if [[ ! -x $binary || $newest -nt $binary ]]; then
     start=$(date +%s)
     # The targets and the CLI's sources as one module named SymCLI (the CLI
@@ -69,7 +69,8 @@ for name in $targets; do
     mkdir -p "$corpus"
     log=$out/$name.log
     status=0
-    ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 FUZZ_TARGET=$name "$binary" \
+    # SWIFT_BACKTRACE off: the runtime's crash backtracer trips ASan itself.
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:abort_on_error=0 FUZZ_TARGET=$name "$binary" \
         "$corpus" "Fuzz/corpus/$name" -max_total_time="$per_target" -max_len=512 -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/failures/$name-" \
         >"$log" 2>&1 || status=$?

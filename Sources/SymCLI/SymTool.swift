@@ -1,3 +1,4 @@
+import Symbolic
 /// The `sym` command-line tool: symbolic differentiation, evaluation and
 /// printing of expressions.
 ///
@@ -126,7 +127,13 @@ public enum SymTool: Sendable {
         console.printErrorLine("error: \(error)")
         // Empty input has nothing to point at.
         if case .parse(let parseError, let input) = error, parseError.kind != .emptyInput {
-            console.printErrorLine(parseError.caretDiagnostic(for: input))
+            if let location = ExpressionReader.location(ofColumn: parseError.column, in: input) {
+                // Show the offending line only.
+                let local = Symbolic.ParseError(parseError.kind, column: location.column, length: parseError.length)
+                console.printErrorLine(local.caretDiagnostic(for: location.text))
+            } else {
+                console.printErrorLine(parseError.caretDiagnostic(for: input))
+            }
         }
     }
 

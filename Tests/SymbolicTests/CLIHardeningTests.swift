@@ -100,4 +100,33 @@ struct CLIHardeningTests {
         #expect(process.terminationStatus == 1)
         #expect(text == "error: cannot write to standard output: No space left on device\n")
     }
+
+    @Test func jacobianTakesOneExpressionPerLine() {
+        expectOutput(["jacobian", "-"], stdin: "x*y\nx + y^2\n\nsin(\n  x) * y +\n  1\n",
+                     "df1/dx = y\ndf1/dy = x\ndf2/dx = 1\ndf2/dy = 2*y\ndf3/dx = y*cos(x)\ndf3/dy = sin(x)\n")
+        #expect(ExpressionReader.linesAsSeparators("a\r\nb") == "a;b")
+        #expect(ExpressionReader.linesAsSeparators("a +\nb") == "a + b")
+    }
+
+    @Test func errorsInSeveralLinesNameLineAndColumn() {
+        expectFailure(["jacobian", "-"], stdin: "x*y\nx + 2y\n", status: 1,
+                      "error: implicit multiplication is not supported at line 2, column 6; write 2*y\n  x + 2y\n       ^\n")
+        expectFailure(["eval", "-"], stdin: "x +\n  sine(x)\n", status: 1,
+                      "error: unknown function 'sine' at line 2, column 3; did you mean 'sin'?\n    sine(x)\n    ^~~~\n")
+    }
+
+    @Test func sparseMatrices() {
+        expectOutput(["hessian", "x^2*y + z^3", "--sparse"],
+                     "d^2/dx^2 = 2*y\nd^2/dx dy = 2*x\nd^2/dy dx = 2*x\nd^2/dz^2 = 6*z\n")
+        expectOutput(["jacobian", "x*y; z", "--sparse", "--at", "x=2,y=3,z=1", "--format", "json"],
+                     "{\"variables\": [\"x\", \"y\", \"z\"], \"rows\": 2, \"entries\": [{\"row\": 0, \"column\": 0, "
+                     + "\"expression\": \"y\", \"value\": 3}, {\"row\": 0, \"column\": 1, \"expression\": \"x\", \"value\": 2}, "
+                     + "{\"row\": 1, \"column\": 2, \"expression\": \"1\", \"value\": 1}]}\n")
+        #expect(runSym(["hessian", "x^2", "--sparse", "--format", "latex"]).status == 64)
+        // 200 variables, tridiagonal: 598 lines instead of 40,000.
+        let chain = (1..<200).map { "(x\($0 + 1) - x\($0))^2" }.joined(separator: " + ")
+        let result = runSym(["hessian", chain, "--sparse"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").count == 598)
+    }
 }
