@@ -23,13 +23,17 @@ struct CLIHelpTests {
           eval                    Evaluate an expression at a point.
           print                   Print an expression in canonical form.
           simplify                Simplify an expression with the standard rules.
+          expand                  Expand products and integer powers of sums.
+          factor                  Factor a polynomial over the rationals.
+          collect                 Expand and group terms by powers of variables.
+          cancel                  Write a rational function in lowest terms.
           diff                    Differentiate an expression.
           grad                    Compute the gradient of an expression.
           hessian                 Compute the Hessian matrix of an expression.
           jacobian                Compute the Jacobian matrix of several expressions.
           compile                 Show the compiled program of an expression.
           minimize                Minimize an expression from a starting point.
-          fit                     Fit a formula model's parameters to data.
+          fit                     Fit a formula model or train a neural network on data.
           predict                 Predict with a model saved by sym fit --save.
           plot                    Draw functions and derivatives as an SVG picture.
           help                    Show subcommand help information.

@@ -22,20 +22,6 @@ struct CLINetworkFitTests {
         #expect((object["parameters"] as! [String: Double]).count == 2 * 8 + 8 + 8 * 2 + 2)
     }
 
-    /// The reference run T (H = 3): the notes' step 0.01 on the
-    /// summed loss and reg 0.01 are rate 2 and l2 5e-5 on the mean loss.
-    @Test func referenceRunHiddenThree() throws {
-        let data = CLINetworkFitTests.dataDirectory.appendingPathComponent("moons.csv").path
-        let start = CLINetworkFitTests.dataDirectory.appendingPathComponent("mlp_init_H3.json").path
-        let object = try CLINetworkFitTests.json(runSym([
-            "fit", "--model", "mlp", "--hidden", "3", "--data", data, "--start-file", start, "--method", "gd",
-            "--rate", "2", "--l2", "5e-5", "--epochs", "20000", "--format", "json"]))
-        let loss = object["loss"] as! Double
-        let references = [0.0713158087, 0.0707579459]
-        #expect(references.contains { abs(loss - $0) <= 1e-7 * $0 }, "loss \(loss)")
-        #expect(object["reason"] as? String == "max_epochs" && object["epochs"] as? Int == 20000)
-    }
-
     /// Names W{l}_{i}_{j} and b{l}_{j}; labels 0…2 give three outputs.
     @Test func namingContractAndClassCount() throws {
         let object = try CLINetworkFitTests.json(runSym(["fit", "--model", "mlp", "--hidden", "3,2", "--data", "blobs:n=30",
@@ -70,6 +56,22 @@ struct CLINetworkFitTests {
         let result = runSym(["fit", "--model", "linear", "--data", path, "--start-file", bad])
         #expect(result.status == 1)
         #expect(result.stderr == "error: \(bad): the network has no parameter 'W1_1_3' (did you mean 'W1_1_1'?)\n")
+    }
+
+    /// Dropout, shuffled mini-batches and the validation split are seeded:
+    /// the same command prints the same numbers; JSON gains the validation members.
+    @Test func seededRunsRepeatAndReportValidation() throws {
+        let arguments = ["fit", "--model", "mlp", "--hidden", "6", "--data", "circles:n=80", "--dropout", "0.2",
+                         "--batch-size", "16", "--validation", "0.25", "--patience", "5", "--seed", "3", "--epochs", "30",
+                         "--format", "json"]
+        let first = runSym(arguments), second = runSym(arguments)
+        #expect(first == second)
+        let object = try CLINetworkFitTests.json(first)
+        #expect(Set(object.keys) == ["parameters", "loss", "accuracy", "validation_loss", "validation_accuracy", "epochs",
+                                     "best_epoch", "updates", "method", "reason"])
+        #expect(object["updates"] as? Int == 4 * (object["epochs"] as! Int))   // 60 training rows in batches of 16
+        let other = runSym(arguments.map { $0 == "3" ? "4" : $0 })
+        #expect(other.status == 0 && other.stdout != first.stdout)
     }
 
     @Test func savedNetworkPredicts() throws {
