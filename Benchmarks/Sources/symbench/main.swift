@@ -90,6 +90,11 @@ if let i = arguments.firstIndex(of: "--order") {
     benchmarkHigherOrder(orders.isEmpty ? [5, 10, 15, 20, 25, 30] : orders)
     exit(0)
 }
+if arguments.contains("--simplify") {
+    // Normalise and simplify every corpus Hessian entry and third derivative (see SimplifyBench.swift)
+    benchmarkSimplify()
+    exit(0)
+}
 if arguments.contains("--experiments") {
     runExperiments()
     exit(0)
