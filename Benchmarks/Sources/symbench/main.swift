@@ -66,6 +66,12 @@ if let i = arguments.firstIndex(of: "--train") {
                       threads: Int(ProcessInfo.processInfo.environment["SYMBENCH_THREADS"] ?? "1") ?? 1)
     exit(0)
 }
+if let i = arguments.firstIndex(of: "--pictures") {
+    // Progress-meter overhead and decision-region drawing: --pictures [H EPOCHS REPEATS]
+    let rest = arguments[(i + 1)...].compactMap { Int($0) }
+    benchmarkPictures(hidden: rest.first ?? 3, epochs: rest.count > 1 ? rest[1] : 20_000, repeats: rest.count > 2 ? rest[2] : 3)
+    exit(0)
+}
 if let i = arguments.firstIndex(of: "--build-network") {
     // The scale target: --build-network H [INPUTS OUTPUTS] (default 500, 2, 2)
     let rest = arguments[(i + 1)...].compactMap { Int($0) }
