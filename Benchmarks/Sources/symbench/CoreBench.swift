@@ -43,3 +43,24 @@ func benchmarkHigherOrder(_ orders: [Int]) {
         print(String(format: "%-4d %-9.3f %-15d %d", k, seconds, d.topologicallySortedNodes().count, text.utf8.count))
     }
 }
+
+/// `--rosen-build N`: R(N)'s symbolic gradient and sparse Hessian build and
+/// the gradient's compilation, each timed once on fresh nodes (a second run
+/// would find every node interned), as JSON lines in the peers' format.
+/// `Benchmarks/casadi_build.sh` runs it next to CasADi's peer.
+func benchmarkRosenbrockBuild(_ n: Int) {
+    let (f, variables) = Workloads.rosenbrock(n)
+    var t0 = now()
+    let gradient = f.gradient(withRespectTo: variables)
+    let grad = now() - t0
+    t0 = now()
+    let entries = f.hessianEntries(withRespectTo: variables)
+    let hess = now() - t0
+    t0 = now()
+    let compiled = try! CompiledFunction(gradient, variables: variables)
+    let compile = now() - t0
+    for (op, seconds, extra) in [("grad", grad, ""), ("hess", hess, ", \"nnz\": \(2 * entries.count - n)"),
+                                 ("compile_grad", compile, ", \"n_instructions\": \(compiled.statistics.instructionCount)")] {
+        print("{\"peer\": \"symbolic\", \"workload\": \"rosen\", \"size\": \(n), \"op\": \"\(op)\", \"time_s\": \(seconds)\(extra)}")
+    }
+}

@@ -8,7 +8,7 @@ import Symbolic
 ///     swift run -c release --package-path Benchmarks symbench --experiments
 ///     … symbench --profile-compile | --profile-gradient | --profile-mlp
 ///     … symbench --softmax [C D N]    (softmax regression, see SoftmaxBench.swift)
-///     … symbench --tower [DEPTHS…] | --order [K…]   (core engine, see CoreBench.swift)
+///     … symbench --tower [DEPTHS…] | --order [K…] | --rosen-build [N]   (core engine, see CoreBench.swift)
 ///
 /// Without --json it prints a readable table; with --json one JSON object
 /// per line in the peers' record format (ops build, grad, hess, compile_f,
@@ -76,6 +76,11 @@ if let i = arguments.firstIndex(of: "--softmax") {
     // Softmax regression: --softmax [C D N] (default 10 classes, 20 features, 10,000 samples)
     let rest = arguments[(i + 1)...].compactMap { Int($0) }
     benchmarkSoftmax(classes: rest.first ?? 10, features: rest.count > 1 ? rest[1] : 20, samples: rest.count > 2 ? rest[2] : 10_000)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--rosen-build") {
+    // R(N) gradient / sparse Hessian build and gradient compile, cold (see casadi_build.sh)
+    benchmarkRosenbrockBuild(arguments[(i + 1)...].first.flatMap { Int($0) } ?? 10_000)
     exit(0)
 }
 if let i = arguments.firstIndex(of: "--tower") {
