@@ -46,3 +46,55 @@ enum PictureOptions {
         }
     }
 }
+
+/// `--plot` and `--loss-plot` of `sym fit`.
+struct FitPictureOptions {
+    static let plot = PictureOptions.plot(
+        "Draw the fit as SVG: one input, the data and the fitted curve; two inputs with class labels, "
+            + "the decision regions, the training points and the boundary.")
+    static let lossPlot = OptionDefinition(
+        "--loss-plot", value: "file", help: "Draw the loss by iteration or epoch as SVG (log scale).")
+    /// Both options, for the command's option list.
+    static let definitions = [plot, lossPlot, HiddenGridRun.option]
+
+    var plotPath: String?
+    var lossPlotPath: String?
+
+    init(_ arguments: ScannedArguments) {
+        plotPath = arguments.value(Self.plot.name)
+        lossPlotPath = arguments.value(Self.lossPlot.name)
+    }
+
+    /// Writes the pictures asked for.
+    func write(_ result: FitResult, data: DataTable, console: inout Console) throws(CommandError) {
+        do {
+            if let plotPath { try PictureOptions.write(try result.figure(data: data), to: plotPath, console: &console) }
+            if let lossPlotPath { try PictureOptions.write(try result.lossFigure(), to: lossPlotPath, console: &console) }
+        } catch let error as CommandError {
+            throw error
+        } catch {
+            throw .failure("\(error)")
+        }
+    }
+}
+
+extension FitPictureOptions {
+    /// Writes the pictures of a network fit (`sym fit --model ...`), with
+    /// the data in the table's units.
+    func write(_ result: TrainingResult, session: NetworkFitSession, table: DataTable, console: inout Console) throws(CommandError) {
+        do {
+            if let plotPath {
+                let model = TrainedNetwork(network: session.trainer.network, loss: session.trainer.loss,
+                                           parameters: result.parameters, inputNames: session.data.inputNames,
+                                           targetName: session.data.targetName, standardization: session.standardization)
+                let raw = try Dataset(table: table, target: session.data.targetName, inputs: session.data.inputNames)
+                try PictureOptions.write(try model.figure(data: raw), to: plotPath, console: &console)
+            }
+            if let lossPlotPath { try PictureOptions.write(try result.lossFigure(), to: lossPlotPath, console: &console) }
+        } catch let error as CommandError {
+            throw error
+        } catch {
+            throw .failure("\(error)")
+        }
+    }
+}

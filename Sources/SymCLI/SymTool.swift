@@ -30,7 +30,8 @@ public enum SymTool: Sendable {
 
     /// The subcommands, in the order the root help lists them.
     static var subcommands: [any Subcommand.Type] {
-        [EvalCommand.self, PrintCommand.self, SimplifyCommand.self, DiffCommand.self,
+        [EvalCommand.self, PrintCommand.self, SimplifyCommand.self, ExpandCommand.self, FactorCommand.self,
+         CollectCommand.self, CancelCommand.self, DiffCommand.self,
          GradCommand.self, HessianCommand.self, JacobianCommand.self, CompileCommand.self,
          MinimizeCommand.self, FitCommand.self, PredictCommand.self, PlotCommand.self]
     }

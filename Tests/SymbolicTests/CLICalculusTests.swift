@@ -151,3 +151,23 @@ struct CLICalculusTests {
         }
     }
 }
+
+@Suite("sym expand, factor, collect, cancel")
+struct CLIAlgebraTests {
+    @Test func classicResults() {
+        expectOutput(["expand", "(x + 1)^3*(y - 2)"], "x^3*y - 2*x^3 + 3*x^2*y - 6*x^2 + 3*x*y - 6*x + y - 2\n")
+        expectOutput(["factor", "x^4 - 1"], "(x - 1)*(x + 1)*(x^2 + 1)\n")
+        expectOutput(["collect", "x^2*y + x^2 + x*y + x*z + 2", "--in", "x"], "x^2*(y + 1) + x*(y + z) + 2\n")
+        expectOutput(["cancel", "(x^2 - 1)/(x^2 + 2*x + 1)"], "(x - 1)/(x + 1)\n")
+        expectOutput(["simplify", "x*(x + 1) - x^2"], "x\n")
+        expectOutput(["factor", "x^2 - 1", "--format", "latex"], "\\left(x - 1\\right) \\left(x + 1\\right)\n")
+    }
+
+    @Test func collectNeedsVariables() {
+        let missing = runSym(["collect", "x + 1"])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.hasPrefix("error: "))
+        let invalid = runSym(["collect", "x + 1", "--in", "1x"])
+        #expect(invalid.status == 64)
+    }
+}

@@ -12,14 +12,14 @@ struct CLIDocumentationTests {
         var testDescription: String { command }
     }
 
-    static let documentURL = URL(fileURLWithPath: #filePath)
+    static let rootURL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/CLI.md")
+    static let documentURL = rootURL.appendingPathComponent("docs/CLI.md")
 
     /// The examples, in document order (later ones may use files earlier
     /// ones create, so they run in one test, in order).
-    static func examples() throws -> [Example] {
-        let text = try String(contentsOf: documentURL, encoding: .utf8)
+    static func examples(in document: URL = documentURL) throws -> [Example] {
+        let text = try String(contentsOf: document, encoding: .utf8)
         var examples: [Example] = []
         var inConsole = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -40,6 +40,26 @@ struct CLIDocumentationTests {
     @Test func everyExampleIsTrue() throws {
         let examples = try CLIDocumentationTests.examples()
         #expect(examples.count >= 40)
+        try CLIDocumentationTests.check(examples)
+    }
+
+    /// docs/Models.md's command lines, run from the package root (they read
+    /// Benchmarks/Data) with the built `sym` first on the PATH (so that
+    /// `sym` inside shell loops is the built binary too).
+    @Test func modelsExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Models.md"))
+        #expect(examples.count >= 10)
+        try CLIDocumentationTests.check(examples, directory: CLIDocumentationTests.rootURL)
+    }
+
+    /// docs/Simplification.md's command lines.
+    @Test func simplificationExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Simplification.md"))
+        #expect(examples.count >= 15)
+        try CLIDocumentationTests.check(examples)
+    }
+
+    static func check(_ examples: [Example], directory: URL? = nil) throws {
         let binary = try CLIBinaryTests.executableURL().path
         for example in examples {
             // `sym` and `swift run sym` at the start of each pipeline stage
@@ -53,6 +73,12 @@ struct CLIDocumentationTests {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/bin/bash")
             process.arguments = ["-c", command + " 2>&1"]
+            if let directory {
+                process.currentDirectoryURL = directory
+                var environment = ProcessInfo.processInfo.environment
+                environment["PATH"] = URL(fileURLWithPath: binary).deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+                process.environment = environment
+            }
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()

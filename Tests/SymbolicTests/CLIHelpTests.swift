@@ -23,6 +23,10 @@ struct CLIHelpTests {
           eval                    Evaluate an expression at a point.
           print                   Print an expression in canonical form.
           simplify                Simplify an expression with the standard rules.
+          expand                  Expand products and integer powers of sums.
+          factor                  Factor a polynomial over the rationals.
+          collect                 Expand and group terms by powers of variables.
+          cancel                  Write a rational function in lowest terms.
           diff                    Differentiate an expression.
           grad                    Compute the gradient of an expression.
           hessian                 Compute the Hessian matrix of an expression.

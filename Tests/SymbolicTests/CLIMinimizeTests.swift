@@ -43,17 +43,21 @@ struct CLIMinimizeTests {
         let chatty = runSym(arguments, errorOutputIsTerminal: true)
         #expect(quiet.stderr == "")
         #expect(chatty.stdout == quiet.stdout && chatty.status == 0)
-        let lines = chatty.stderr.split(separator: "\n")
-        // Iterations 0...10, then 20 (25 is not due).
-        #expect(lines.count == 12)
-        #expect(lines.first == "iteration 0: f = 10, ‖∇f‖ = 6.32456")
-        #expect(lines.last == "iteration 20: f = 1.18796, ‖∇f‖ = 2.17987")
+        // One line redrawn in place: carriage returns, one newline at the end.
+        #expect(chatty.stderr.hasPrefix("\riteration   0%|                    | 0/25 [00:00<?, loss 10]"))
+        #expect(chatty.stderr.hasSuffix(", loss 0.0255478]\n") && chatty.stderr.filter { $0 == "\n" }.count == 1)
+        #expect(chatty.stderr.contains("\riteration 100%|████████████████████| 25/25 [00:00<00:00, "))
+        #expect(runSym(arguments + ["--quiet"], errorOutputIsTerminal: true).stderr == "")
     }
 
-    @Test func progressSchedule() {
-        let due = (0...2000).filter(ProgressPrinter.isDue)
-        #expect(due == Array(0...10) + Array(stride(from: 20, through: 100, by: 10))
-            + Array(stride(from: 200, through: 1000, by: 100)) + [2000])
+    @Test func progressLinesOnAPipeWhenAsked() {
+        let result = runSym(["minimize", "(x-3)^2", "--from", "x=0", "--method", "momentum", "--rate", "0.05", "--max-iterations", "5", "--progress"])
+        #expect(result.status == 0 && !result.stderr.contains("\r"))
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.first == "iteration   0%|                    | 0/5 [00:00<?, loss 9]")
+        #expect(lines.last?.hasPrefix("iteration 100%|████████████████████| 5/5 [00:00<00:00, ") == true)
+        expectFailure(["minimize", "x^2", "--from", "x=1", "--progress", "--quiet"], status: 64,
+                      SymbolicTests.usageError("--progress and --quiet cannot be used together", command: "minimize"))
     }
 
     @Test func unboundedBelowIsReportedNotFailed() {

@@ -45,6 +45,9 @@ import Testing
             expectClose(y, Foundation.pow(x[0], 4) - 10 * x[0] * x[0] + 10 * x[0], absoluteTolerance: 1e-12)
             #expect(Swift.abs(x[0]) <= 3.5)
         }
+        for (x, y) in zip(Datasets.sine(count: 20).inputs, Datasets.sine(count: 20).targets) {
+            #expect(y == Foundation.sin(x[0]) && Swift.abs(x[0]) <= Double.pi)
+        }
         let line = Datasets.linear(count: 500, slope: 3, intercept: -1, noise: 0.5, seed: 2)
         let residuals = zip(line.inputs, line.targets).map { $1 - (3 * $0[0] - 1) }
         #expect(Swift.abs(residuals.reduce(0, +) / 500) < 0.06)
@@ -97,7 +100,7 @@ import Testing
         #expect(throws: DatasetSpecificationError.malformedItem("n")) { try Datasets.generate("xor:n") }
         #expect(DatasetSpecificationError.unknownDataset("moon", suggestion: "moons").description
                 == "there is no built-in data set 'moon' (did you mean 'moons'?); the built-in sets are "
-                + "moons, circles, blobs, xor, spirals, linear, cubic, quartic")
+                + "moons, circles, blobs, xor, spirals, linear, cubic, quartic, sine")
     }
 
     @Test func tablesConvertBothWays() throws {

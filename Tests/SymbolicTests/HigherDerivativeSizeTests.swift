@@ -46,6 +46,14 @@ struct HigherSizeCase: Sendable {
             #expect(ours == derivative.operationCount, "\(printed)")
             if printRows {
                 print("HIGHERROW\t\(entry.source)\t\(entry.variables.joined(separator: ","))\t\(ours)\t\(printed)")
+                // Seconds to normalise and to fully simplify the raw derivative (reported, never asserted).
+                let clock = ContinuousClock()
+                let normalise = clock.measure { _ = raw.normalized() }
+                var simplified = raw
+                let simplify = clock.measure { simplified = raw.simplified() }
+                print("HIGHERTIME\t\(entry.source)\t\(entry.variables.joined(separator: ","))\t\(Self.seconds(normalise))\t\(Self.seconds(simplify))\t\(simplified.operationCount)")
+                expectClose(try simplified.evaluate(at: point), try raw.evaluate(at: point), relativeTolerance: 1e-9,
+                            "simplified \(entry.variables) of \(entry.source): \(simplified)")
             }
             expectClose(try derivative.evaluate(at: point), try raw.evaluate(at: point), relativeTolerance: 1e-9,
                         "\(entry.variables) of \(entry.source): \(printed)")
@@ -58,6 +66,10 @@ struct HigherSizeCase: Sendable {
         #expect(percentile(hessian, 90) <= 1.2)
         #expect(percentile(third, 50) <= 1.0)
         #expect(percentile(third, 90) <= 1.5)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     /// numpy.percentile's default: linear interpolation between ranks.

@@ -12,9 +12,9 @@ struct OptimizationControlTests {
     @Test func stopReasonNamesAreStable() {
         #expect(StopReason.allCases.map(\.rawValue) == [
             "gradient_tolerance", "step_tolerance", "value_tolerance", "max_iterations", "max_evaluations",
-            "line_search_failed", "unbounded_below", "non_finite_value", "diverged", "observer_stopped",
+            "line_search_failed", "stationary_point", "unbounded_below", "non_finite_value", "diverged", "observer_stopped",
         ])
-        #expect(StopReason.allCases.filter(\.isConvergence) == [.gradientTolerance, .stepTolerance, .valueTolerance])
+        #expect(StopReason.allCases.filter(\.isConvergence) == [.gradientTolerance, .stepTolerance, .valueTolerance, .stationaryPoint])
         #expect("\(StopReason.unboundedBelow)" == "unbounded_below")
     }
 

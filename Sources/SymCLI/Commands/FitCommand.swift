@@ -21,7 +21,7 @@ struct FitCommand: Subcommand {
             default: "0")
         static let method = OptionDefinition(
             "--method", value: "method", help: "One of \(FitMethod.allCases.map(\.rawValue).joined(separator: ", ")).",
-            default: "lm for the squared loss; otherwise newton up to 50 parameters, bfgs up to 1000, lbfgs beyond")
+            default: "lm for the squared loss; otherwise newton up to 50 parameters (hinge: bfgs), bfgs up to 1000, lbfgs beyond")
         static let rate = OptionDefinition("--rate", value: "rate", help: "The learning rate of first-order methods.")
         static let epochs = OptionDefinition(
             "--epochs", value: "count", help: "Passes over the data for first-order methods (mini-batch training).",
@@ -50,7 +50,8 @@ struct FitCommand: Subcommand {
             with s^2 = RSS/(n - p). Other losses and methods use the optimisers on the mean loss. \
             Text output is a report; JSON is {"parameters": {...}, "standard_errors": {...} (squared \
             loss), "loss": ..., "rss": ..., "iterations": ..., "method": ..., "converged": ..., \
-            "reason": ...}. When standard error is a terminal, progress lines are shown there.
+            "reason": ...}. When standard error is a terminal, a progress line is shown there (see \
+            --progress, --quiet). --plot and --loss-plot draw the fit and the loss as SVG pictures.
 
               sym fit "b1*(1-exp(-b2*x))" --data misra1a.csv --start b1=500,b2=1e-4
 
@@ -70,7 +71,7 @@ struct FitCommand: Subcommand {
             DataFileOption.definition, Options.target, Options.start, Options.loss, Options.l2, Options.method,
             Options.rate, Options.epochs, Options.batchSize, Options.maxIterations, Options.fix, Options.bounds,
             Options.save, ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
-        ] + NetworkFitOptions.all)
+        ] + NetworkFitOptions.all + FitPictureOptions.definitions + ProgressOptions.definitions)
 
     /// `--model mlp|linear` trains a network (``NetworkFitCommand``).
     static func variant(for arguments: ScannedArguments) -> (any Subcommand.Type)? {
@@ -85,6 +86,8 @@ struct FitCommand: Subcommand {
     var options = FitOptions()
     var savePath: String?
     var format: OutputFormat
+    var pictures: FitPictureOptions
+    var progress: ProgressOptions
 
     init(_ arguments: ScannedArguments) throws(UsageError) {
         input = try ExpressionInput(arguments)
@@ -118,6 +121,8 @@ struct FitCommand: Subcommand {
         }
         savePath = arguments.value(Options.save.name)
         format = try OutputFormat.parse(arguments, allowed: [.text, .json])
+        pictures = FitPictureOptions(arguments)
+        progress = try ProgressOptions(arguments)
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
@@ -126,10 +131,10 @@ struct FitCommand: Subcommand {
         let result: FitResult
         do {
             let model = try FormulaModel(parsing: text, columns: table.columnNames)
-            let progress = console.errorOutputIsTerminal ? FitProgressPrinter(console.errorOutput) : nil
+            let session = progress.session(console, total: options.progressTotal, unit: options.progressUnit)
+            defer { session.end(&console) }
             result = try fit(model, to: table, target: target, loss: loss, method: method, options: options,
-                             observer: progress.map { printer in { printer.report($0) } })
-            if let progress { console.errorOutput = progress.stream }
+                             observer: session?.meter.fitObserver())
         } catch .parse(let error, let text) {
             throw .parse(error, input: text)
         } catch {
@@ -138,24 +143,10 @@ struct FitCommand: Subcommand {
         if let savePath {
             do { try FittedModel(result).write(to: savePath) } catch { throw .failure(error.description) }
         }
+        try pictures.write(result, data: table, console: &console)
         switch format {
         case .json: console.printLine(FitReport.json(result).serialized())
         case .text, .latex: for line in FitReport.text(result) { console.printLine(line) }
         }
-    }
-}
-
-/// Writes fit progress to standard error on a terminal: iterations 0–10,
-/// then every 10th up to 100, every 100th up to 1000, …
-final class FitProgressPrinter {
-    var stream: any TextOutputStream
-
-    init(_ stream: any TextOutputStream) { self.stream = stream }
-
-    func report(_ progress: FitProgress) -> ObserverDecision {
-        if ProgressPrinter.isDue(progress.iteration) {
-            stream.write("iteration \(progress.iteration): loss = \(NumberFormatting.text(progress.loss))\n")
-        }
-        return .proceed
     }
 }

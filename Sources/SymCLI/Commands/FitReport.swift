@@ -64,11 +64,13 @@ enum FitReport {
         }
         lines.append("loss = \(NumberFormatting.text(result.objective)) (\(result.loss) loss, mean over \(result.sampleCount) samples)")
         lines.append("rss = \(NumberFormatting.text(result.rss))")
-        if result.residualStandardDeviation.isFinite {
+        // Residual statistics describe a regression; for a classifier's
+        // scores or probabilities they would mislead.
+        if result.loss == .squared && result.residualStandardDeviation.isFinite {
             lines.append("residual standard deviation = \(NumberFormatting.text(result.residualStandardDeviation)) "
                          + "(\(result.degreesOfFreedom) degrees of freedom)")
         }
-        if result.rSquared.isFinite { lines.append("r^2 = \(NumberFormatting.text(result.rSquared))") }
+        if result.loss == .squared && result.rSquared.isFinite { lines.append("r^2 = \(NumberFormatting.text(result.rSquared))") }
         lines.append("evaluations = \(result.evaluations)")
         return lines
     }

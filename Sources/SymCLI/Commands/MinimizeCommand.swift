@@ -11,9 +11,12 @@ struct MinimizeCommand: Subcommand {
             expression may use no others. Text output is a summary line, then the point, \
             the value and the gradient norm; JSON is {"method": ..., "point": {...}, "value": ..., \
             "gradient_norm": ..., "iterations": ..., "converged": ..., "reason": ...}. When \
-            standard error is a terminal, progress lines are shown there.
+            standard error is a terminal, a progress line is shown there (see --progress, --quiet). \
+            --plot draws the objective by iteration and, for two variables, the path over contour \
+            lines of f.
 
               sym minimize "(1-a)^2 + 100*(b-a^2)^2" --from a=-1.2,b=1 --method newton
+              sym minimize "(1-a)^2 + 100*(b-a^2)^2" --from a=-1.2,b=1 --plot path.svg
             """,
         arguments: [ExpressionInput.argument],
         options: [
@@ -27,8 +30,9 @@ struct MinimizeCommand: Subcommand {
                              }.joined(separator: ", ")),
             OptionDefinition("--max-iterations", value: "count", help: "Stop after this many iterations."),
             OptionDefinition("--tolerance", value: "tolerance", help: "Stop when the gradient norm falls to this.", default: "1e-8"),
+            PictureOptions.plot("Draw the objective by iteration (and for two variables the path over contours of f) as SVG."),
             ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
-        ])
+        ] + ProgressOptions.definitions)
 
     var input: ExpressionInput
     var start: PointOption
@@ -39,6 +43,8 @@ struct MinimizeCommand: Subcommand {
         return options
     }()
     var format: OutputFormat
+    var progress: ProgressOptions
+    var plotPath: String?
 
     init(_ arguments: ScannedArguments) throws(UsageError) {
         input = try ExpressionInput(arguments)
@@ -72,24 +78,19 @@ struct MinimizeCommand: Subcommand {
             options.gradientTolerance = tolerance
         }
         format = try OutputFormat.parse(arguments, allowed: [.text, .json])
+        progress = try ProgressOptions(arguments)
+        plotPath = arguments.value("--plot")
+        if plotPath != nil { options.recordsHistory = true }
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
         let expression = try input.expression(console: &console)
         let point = try start.values()
         let variables = start.assignments.map(\.name)
-        let progress = console.errorOutputIsTerminal ? ProgressPrinter(console.errorOutput) : nil
-        let result: OptimizationResult
-        do {
-            result = try minimize(expression, from: variables.map { ($0, point[$0]!) }, method: method, options: options,
-                                  observer: progress.map { printer in { printer.report($0) } })
-        } catch .missingStartValue(let name) where !name.isEmpty {
-            throw .failure("the starting point gives no value for variable '\(name)'; add it to --from, e.g. --from \(name)=0")
-        } catch {
-            throw .failure(error.description)
-        }
-        // The printer wrote through a copy of the error stream; hand it back.
-        if let progress { console.errorOutput = progress.stream }
+        let run = MinimizeRun(expression: expression, variables: variables, start: variables.map { point[$0]! },
+                              method: method, options: options, drawsPath: plotPath != nil && variables.count == 2)
+        let result = try run.run(progress: progress, console: &console)
+        if let plotPath { try PictureOptions.write(try run.figure(result), to: plotPath, console: &console) }
         switch format {
         case .json:
             console.printLine(JSONValue.object([
@@ -109,32 +110,5 @@ struct MinimizeCommand: Subcommand {
             console.printLine("f = \(NumberFormatting.text(result.value))")
             console.printLine("|grad f| = \(NumberFormatting.text(result.gradientNorm))")
         }
-    }
-}
-
-/// Writes optimiser progress to standard error while a run is under way:
-/// every iteration up to 10, then every 10th up to 100, every 100th up to
-/// 1000, and so on, so long runs print a few dozen lines, not millions.
-///
-/// A class because the optimiser's observer is an escaping closure, which
-/// cannot capture the command's `inout` console.
-final class ProgressPrinter {
-    /// The error stream, written through while the optimiser runs.
-    var stream: any TextOutputStream
-
-    init(_ stream: any TextOutputStream) { self.stream = stream }
-
-    /// Prints `progress` if its iteration is due, and lets the run go on.
-    func report(_ progress: OptimizationProgress) -> ObserverDecision {
-        if ProgressPrinter.isDue(progress.iteration) { stream.write("\(progress)\n") }
-        return .proceed
-    }
-
-    /// Whether iteration `n` gets a line: 0–10, then multiples of 10 up to
-    /// 100, of 100 up to 1000, …
-    static func isDue(_ n: Int) -> Bool {
-        var interval = 1
-        while interval <= n / 10 { interval *= 10 }
-        return n % interval == 0
     }
 }

@@ -17,16 +17,27 @@ struct NetworkFitCommand: Subcommand {
     var settings: NetworkFitSettings
     var data: DataFileOption
     var format: OutputFormat
+    var pictures: FitPictureOptions
+    var progress: ProgressOptions
+    var gridWidths: [Int]?
 
     init(_ arguments: ScannedArguments) throws(UsageError) {
         settings = try NetworkFitSettings(arguments)
         data = try DataFileOption(arguments, positionalReadsStandardInput: false)
         format = try OutputFormat.parse(arguments, allowed: [.text, .json])
+        pictures = FitPictureOptions(arguments)
+        progress = try ProgressOptions(arguments)
+        if pictures.lossPlotPath != nil { settings.training.recordsHistory = true }
+        gridWidths = try HiddenGridRun.widths(arguments)
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
         let table = try data.read(console: &console)
         let session = try NetworkFitSession(settings: settings, table: table)
+        if let gridWidths, let plotPath = pictures.plotPath {
+            return try HiddenGridRun.run(widths: gridWidths, settings: settings, session: session, plotPath: plotPath,
+                                         progress: progress, console: &console)
+        }
         var start = session.trainer.network.initialParameters(settings.initializer, seed: settings.training.seed)
         if let path = settings.startFile {
             start = try StartFile.apply(path, to: start, parameters: session.trainer.network.parameters)
@@ -37,14 +48,15 @@ struct NetworkFitCommand: Subcommand {
             }
             start[k] = assignment.value
         }
-        let printer = console.errorOutputIsTerminal ? TrainingProgressPrinter(console.errorOutput) : nil
+        let meter = progress.session(console, total: settings.training.epochs, unit: "epoch")
         let result: TrainingResult
         do {
-            result = try session.trainer.train(from: start, observer: printer.map { p in { p.report($0) } })
+            defer { meter.end(&console) }
+            result = try session.trainer.train(from: start, observer: meter?.meter.trainingObserver())
         } catch {
             throw .failure(error.description)
         }
-        if let printer { console.errorOutput = printer.stream }
+        try pictures.write(result, session: session, table: table, console: &console)
         let report = NetworkFitReport(session: session, result: result, method: settings.training.method)
         if let path = settings.savePath {
             let model = TrainedNetwork(network: session.trainer.network, loss: session.trainer.loss,
@@ -122,18 +134,5 @@ struct NetworkFitSession {
             largest = Swift.max(largest, t)
         }
         return Int(largest) + 1
-    }
-}
-
-/// Writes training progress to standard error on a terminal: epochs 0–10,
-/// then every 10th up to 100, every 100th up to 1000, …
-final class TrainingProgressPrinter {
-    var stream: any TextOutputStream
-
-    init(_ stream: any TextOutputStream) { self.stream = stream }
-
-    func report(_ progress: TrainingProgress) -> ObserverDecision {
-        if ProgressPrinter.isDue(progress.epoch) { stream.write("\(progress)\n") }
-        return .proceed
     }
 }

@@ -165,35 +165,43 @@ enum StartFile {
     /// (`"W1": [[…], …]`, `"b1": […]`); an object with a `"parameters"`
     /// member (the output of `--format json`, a saved network) uses that.
     static func apply(_ path: String, to start: [Double], parameters: ParameterSet) throws(CommandError) -> [Double] {
-        let object: [String: Any]
+        let data: Data
         do {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let top = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw CommandError.failure("\(path): expected a JSON object of parameter names and values")
-            }
-            object = (top["parameters"] as? [String: Any]) ?? top
-        } catch let error as CommandError {
-            throw error
-        } catch let error as CocoaError where error.code == .fileReadNoSuchFile || error.code == .fileReadNoPermission {
-            throw .unreadableFile(path: path, reason: error.code == .fileReadNoSuchFile ? "No such file or directory" : "Permission denied")
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as CocoaError where error.code == .fileReadNoSuchFile {
+            throw .unreadableFile(path: path, reason: "No such file or directory")
         } catch {
-            throw .failure("\(path): not valid JSON")
+            throw .unreadableFile(path: path, reason: error.localizedDescription)
         }
+        // JSONDecoder reads numbers correctly rounded (JSONSerialization on
+        // Linux does not), so a start file reproduces its values bit for bit.
+        guard let top = try? JSONDecoder().decode(JSONTree.self, from: data), case .object(let outer) = top else {
+            throw .failure("\(path): expected a JSON object of parameter names and values")
+        }
+        var object = outer
+        if case .object(let inner)? = outer["parameters"] { object = inner }
         var values = start
         let names = parameters.variableNames
         for key in object.keys.sorted() {
             let value = object[key]!
             if let k = names.firstIndex(of: key) {
-                guard let number = StartFile.number(value) else {
+                guard case .number(let number) = value, number.isFinite else {
                     throw .failure("\(path): the value of '\(key)' is not a finite number")
                 }
                 values[k] = number
             } else if let tensor = parameters[key], let range = parameters.range(of: key) {
-                let rows = tensor.isVector ? [value] : ((value as? [Any]) ?? [])
+                let rows: [JSONTree]
+                if tensor.isVector {
+                    rows = [value]
+                } else if case .array(let items) = value {
+                    rows = items
+                } else {
+                    rows = []
+                }
                 var flat: [Double] = []
                 for row in rows {
-                    guard let items = row as? [Any], items.count == tensor.columns else { break }
-                    flat += items.compactMap(StartFile.number)
+                    guard case .array(let items) = row, items.count == tensor.columns else { break }
+                    for case .number(let v) in items where v.isFinite { flat.append(v) }
                 }
                 guard rows.count == tensor.rows, flat.count == tensor.count else {
                     throw .failure("\(path): '\(key)' needs \(tensor.shapeDescription) finite numbers"
@@ -213,9 +221,29 @@ enum StartFile {
         return "the network has no parameter '\(name)'"
             + (suggestion(for: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? "")
     }
+}
 
-    private static func number(_ value: Any) -> Double? {
-        guard !(type(of: value) == Bool.self), let d = (value as? NSNumber)?.doubleValue else { return nil }
-        return d.isFinite ? d : nil
+/// A JSON value as far as start files need it: numbers, arrays, objects.
+enum JSONTree: Decodable {
+    case number(Double)
+    case array([JSONTree])
+    case object([String: JSONTree])
+    /// A string, boolean or null.
+    case other
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let bool = try? container.decode(Bool.self) {
+            _ = bool
+            self = .other
+        } else if let number = try? container.decode(Double.self) {
+            self = .number(number)
+        } else if let array = try? container.decode([JSONTree].self) {
+            self = .array(array)
+        } else if let object = try? container.decode([String: JSONTree].self) {
+            self = .object(object)
+        } else {
+            self = .other
+        }
     }
 }

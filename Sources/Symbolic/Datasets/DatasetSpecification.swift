@@ -28,7 +28,7 @@ public enum DatasetSpecificationError: Error, Equatable, Sendable, CustomStringC
 
 extension Datasets {
     /// The built-in generators by name.
-    public static let names = ["moons", "circles", "blobs", "xor", "spirals", "linear", "cubic", "quartic"]
+    public static let names = ["moons", "circles", "blobs", "xor", "spirals", "linear", "cubic", "quartic", "sine"]
 
     /// Each generator's parameters, in the order `NAME:k=v,…` documents them.
     public static func parameterNames(of name: String) -> [String]? {
@@ -38,7 +38,7 @@ extension Datasets {
         case "blobs": return ["n", "centers", "spread", "dimension", "seed"]
         case "spirals": return ["n", "classes", "noise", "seed"]
         case "linear": return ["n", "slope", "intercept", "noise", "seed"]
-        case "cubic", "quartic": return ["n", "noise", "seed"]
+        case "cubic", "quartic", "sine": return ["n", "noise", "seed"]
         default: return nil
         }
     }
@@ -109,6 +109,7 @@ extension Datasets {
             return linear(count: try integer("n", 100), slope: try number("slope", 2), intercept: try number("intercept", 1),
                           noise: try number("noise", 1, minimum: 0), seed: seed)
         case "cubic": return cubic(count: try integer("n", 100), noise: try number("noise", 5, minimum: 0), seed: seed)
+        case "sine": return sine(count: try integer("n", 100), noise: try number("noise", 0, minimum: 0), seed: seed)
         default: return quartic(count: try integer("n", 100), noise: try number("noise", 3, minimum: 0), seed: seed)
         }
     }

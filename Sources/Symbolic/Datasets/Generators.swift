@@ -126,6 +126,13 @@ public enum Datasets {
         regression(count: count, range: -3.5...3.5, noise: noise, seed: seed) { x in x * x * x * x - 10 * x * x + 10 * x }
     }
 
+    /// y = sin(x) plus noise, x uniform in [−π, π] (the notes' Legendre fit).
+    ///
+    ///     let data = Datasets.sine(count: 50, noise: 0, seed: 0)
+    public static func sine(count: Int = 100, noise: Double = 0, seed: UInt64 = 0) -> Dataset {
+        regression(count: count, range: -Double.pi...Double.pi, noise: noise, seed: seed) { x in sin(x) }
+    }
+
     // MARK: Helpers
 
     /// i/(n − 1), NumPy's `linspace(0, 1, n)` (0 when n = 1).

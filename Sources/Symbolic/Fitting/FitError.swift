@@ -9,6 +9,9 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     case noOutputs
     /// Every variable of the model is a data column.
     case noParameters
+    /// Parameters written in the model text cancel out of it (`a*x + b - b`),
+    /// so the loss does not depend on them; `simplified` is what remains.
+    case parametersCancel([String], simplified: String)
     /// A name is listed twice, or as both input and parameter.
     case duplicateName(String)
     /// A formula uses a variable that is neither an input nor a parameter.
@@ -58,6 +61,11 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the model has no formula"
         case .noParameters:
             return "the model has no parameters to fit: every variable in it is a data column"
+        case .parametersCancel(let names, let simplified):
+            let quoted = names.map { "'\($0)'" }.joined(separator: ", ")
+            let (noun, verb) = names.count == 1 ? ("parameter", "cancels") : ("parameters", "cancel")
+            return "\(noun) \(quoted) \(verb) out of the model (it simplifies to \(simplified)), "
+                + "so the loss does not depend on \(names.count == 1 ? "it" : "them"); rewrite the model without \(names.count == 1 ? "it" : "them")"
         case .duplicateName(let name):
             return "'\(name)' is listed twice among the model's inputs and parameters"
         case .unknownVariable(let name):

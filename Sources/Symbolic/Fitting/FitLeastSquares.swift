@@ -97,11 +97,22 @@ extension FitSetup {
         let values = try ModelEvaluator(outputs: [model.expression], variables: model.parameters,
                                         pointInputs: model.inputs)
         let predictions = values.evaluate(columns: inputColumns, pointCount: m, shared: p, threads: threads)
+        // Cross-entropy of sigmoid(z) is measured through z, as it is minimised:
+        // where the probability rounds to 0 or 1 the loss stays finite.
+        var scores: [Double]? = nil
+        if loss == .crossEntropy, case .call(.sigmoid, let arguments) = model.expression.kind {
+            scores = try ModelEvaluator(outputs: [arguments[0]], variables: model.parameters, pointInputs: model.inputs)
+                .evaluate(columns: inputColumns, pointCount: m, shared: p, threads: threads)
+        }
         var rss = 0.0, objective = 0.0, mean = 0.0
         for i in 0..<m {
             let residual = predictions[i] - targetValues[i]
             rss += residual * residual
-            objective += loss.value(prediction: predictions[i], label: labels[i])
+            if let scores {
+                objective += Function.stableSoftplus(scores[i]) - labels[i] * scores[i]
+            } else {
+                objective += loss.value(prediction: predictions[i], label: labels[i])
+            }
             mean += targetValues[i]
         }
         mean /= Double(m)

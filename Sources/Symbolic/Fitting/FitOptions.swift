@@ -31,11 +31,15 @@ public enum FitMethod: String, CaseIterable, Sendable, Hashable, Codable {
     /// The default for `loss` with `count` free parameters: Levenberg–Marquardt
     /// for the squared loss, otherwise Newton up to 50 parameters, BFGS up to
     /// 1,000 and L-BFGS beyond (as ``OptimizationMethod/automatic(dimension:hasHessian:)``).
+    /// The hinge loss is piecewise linear — its Hessian is zero wherever it
+    /// exists, so Newton has nothing to work with — and gets BFGS up to
+    /// 1,000 parameters, L-BFGS beyond.
     ///
     ///     print(FitMethod.automatic(loss: .logistic, parameterCount: 3))   // Prints "newton"
+    ///     print(FitMethod.automatic(loss: .hinge, parameterCount: 3))      // Prints "bfgs"
     public static func automatic(loss: FitLoss, parameterCount count: Int) -> FitMethod {
         if loss == .squared { return .lm }
-        return FitMethod(rawValue: OptimizationMethod.automatic(dimension: count, hasHessian: true).rawValue)!
+        return FitMethod(rawValue: OptimizationMethod.automatic(dimension: count, hasHessian: loss != .hinge).rawValue)!
     }
 }
 

@@ -65,7 +65,9 @@ public struct FormulaModel: Sendable, Hashable {
     ///     let model = try FormulaModel(parsing: "b1*x^b2", columns: ["x", "y"])
     ///
     /// - Throws: ``FitError/parse(_:text:)`` for text that does not parse,
-    ///   and the errors of ``init(_:columns:parameterOrder:)``.
+    ///   ``FitError/parametersCancel(_:simplified:)`` when a parameter the
+    ///   text writes cancels out (`a*x + b - b`), and the errors of
+    ///   ``init(_:columns:parameterOrder:)``.
     public init(parsing text: String, columns: [String]) throws(FitError) {
         let expression: Expression
         do {
@@ -73,7 +75,11 @@ public struct FormulaModel: Sendable, Hashable {
         } catch {
             throw .parse(error, text: text)
         }
-        try self.init(expression, columns: columns, parameterOrder: Expression.variableNames(appearingIn: text))
+        let written = Expression.variableNames(appearingIn: text)
+        let remaining = Set(expression.variables)
+        let cancelled = written.filter { !columns.contains($0) && !remaining.contains($0) }
+        if !cancelled.isEmpty { throw .parametersCancel(cancelled, simplified: expression.description) }
+        try self.init(expression, columns: columns, parameterOrder: written)
     }
 
     /// The first (for curve fits, the only) formula.

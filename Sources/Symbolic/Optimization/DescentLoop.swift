@@ -47,7 +47,7 @@ extension OptimizationRun {
             }
             let value: Double
             switch outcome {
-            case .failed: return result(.lineSearchFailed)
+            case .failed: return result(lineSearchFailure())
             case .outOfEvaluations: return result(.maxEvaluations)
             case .accepted(_, let v): value = v
             }

@@ -28,7 +28,7 @@ extension OptimizationRun {
                     swap(&x, &previousX)
                     swap(&g, &previousG)
                     f = previousValue
-                    return result(evaluationsLeft > 0 ? .lineSearchFailed : .maxEvaluations)
+                    return result(evaluationsLeft > 0 ? lineSearchFailure() : .maxEvaluations)
                 }
             } else {
                 rule.apply(to: x, gradient: UnsafeBufferPointer(clipped), rate: rate)

@@ -16,6 +16,12 @@ public enum StopReason: String, Sendable, Hashable, Codable, CaseIterable, Custo
     /// The line search found no acceptable step along a descent direction,
     /// usually because rounding errors dominate near a minimum.
     case lineSearchFailed = "line_search_failed"
+    /// The line search found no step that lowers f, at a point whose
+    /// gradient is at the rounding level of f: the relative gradient
+    /// maxᵢ |∂f/∂xᵢ|·max(|xᵢ|, √ε) / max(|f|, 1) is at most ε^(1/3) ≈ 6e-6
+    /// (Dennis & Schnabel's stopping test). The point is stationary to working
+    /// precision, so this counts as convergence.
+    case stationaryPoint = "stationary_point"
     /// f fell to ``OptimizationOptions/valueLowerBound``: the objective looks
     /// unbounded below.
     case unboundedBelow = "unbounded_below"
@@ -27,10 +33,11 @@ public enum StopReason: String, Sendable, Hashable, Codable, CaseIterable, Custo
     /// The observer asked to stop.
     case observerStopped = "observer_stopped"
 
-    /// Whether the reason means that a convergence test was met.
+    /// Whether the reason means that a convergence test was met (always at
+    /// a point where f and ∇f are finite: the optimisers test that first).
     public var isConvergence: Bool {
         switch self {
-        case .gradientTolerance, .stepTolerance, .valueTolerance: return true
+        case .gradientTolerance, .stepTolerance, .valueTolerance, .stationaryPoint: return true
         case .maxIterations, .maxEvaluations, .lineSearchFailed, .unboundedBelow, .nonFiniteValue, .diverged,
              .observerStopped:
             return false
@@ -48,7 +55,8 @@ public enum StopReason: String, Sendable, Hashable, Codable, CaseIterable, Custo
         case .valueTolerance: return "change in value below tolerance"
         case .maxIterations: return "iteration limit reached"
         case .maxEvaluations: return "evaluation limit reached"
-        case .lineSearchFailed: return "line search found no acceptable step (precision limit reached?)"
+        case .lineSearchFailed: return "line search found no acceptable step, and the gradient is not small"
+        case .stationaryPoint: return "no step lowers f and the gradient is at rounding level (stationary point)"
         case .unboundedBelow: return "objective appears unbounded below"
         case .nonFiniteValue: return "objective or gradient is not finite"
         case .diverged: return "objective grew without bound (learning rate too large?)"

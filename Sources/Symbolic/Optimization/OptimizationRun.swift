@@ -1,3 +1,5 @@
+import Foundation
+
 /// OptimizationScratch vectors that live as long as one run and are freed together.
 /// Raw buffers (rather than arrays) keep the inner loops free of
 /// copy-on-write checks and exclusivity conflicts.
@@ -119,6 +121,9 @@ final class OptimizationRun {
             reason = .unboundedBelow
         } else if f > divergenceLimit {
             reason = .diverged
+        } else if !f.isFinite || !gradientNorm.isFinite {
+            // Never "converged" where f or ∇f is NaN or infinite.
+            reason = .nonFiniteValue
         } else if gradientNorm <= options.gradientTolerance {
             reason = .gradientTolerance
         } else if options.valueTolerance > 0,
@@ -135,6 +140,32 @@ final class OptimizationRun {
         if evaluationsLeft <= 0 { return .maxEvaluations }
         return nil
     }
+
+    /// Why a failed line search stopped the run: ``StopReason/stationaryPoint``
+    /// when f and ∇f are finite and the ``relativeGradient(point:gradient:value:)``
+    /// is at most ε^(1/3), ``StopReason/lineSearchFailed`` otherwise.
+    func lineSearchFailure() -> StopReason {
+        guard f.isFinite, gradientNorm.isFinite else { return .nonFiniteValue }
+        let relative = OptimizationRun.relativeGradient(point: UnsafeBufferPointer(x), gradient: UnsafeBufferPointer(g),
+                                                        value: f)
+        return relative <= OptimizationRun.stationaryTolerance ? .stationaryPoint : .lineSearchFailed
+    }
+
+    /// Dennis & Schnabel's relative gradient (*Numerical Methods for
+    /// Unconstrained Optimization*, §7.2) with each variable's typical size
+    /// taken as |xᵢ| (at least √ε): maxᵢ |gᵢ|·max(|xᵢ|, √ε) / max(|f|, 1), the
+    /// relative change of f per relative change of one variable.
+    static func relativeGradient(point x: UnsafeBufferPointer<Double>, gradient g: UnsafeBufferPointer<Double>,
+                                 value f: Double) -> Double {
+        var relative = 0.0
+        for i in 0..<x.count {
+            relative = Swift.max(relative, Swift.abs(g[i]) * Swift.max(Swift.abs(x[i]), Double.ulpOfOne.squareRoot()))
+        }
+        return relative / Swift.max(Swift.abs(f), 1)
+    }
+
+    /// ε^(1/3) ≈ 6.06e-6, the relative-gradient tolerance of ``lineSearchFailure()``.
+    static let stationaryTolerance = Foundation.pow(Double.ulpOfOne, 1.0 / 3.0)
 
     private func observe(stepNorm: Double) -> ObserverDecision {
         guard let observer else { return .proceed }

@@ -9,11 +9,15 @@ enum OptimizationVectors {
     }
 
     /// Euclidean norm, scaled so that huge or tiny components neither
-    /// overflow nor underflow.
+    /// overflow nor underflow. NaN when any component is NaN (never 0: a NaN
+    /// gradient must not pass a gradient test).
     static func norm(_ a: UnsafeBufferPointer<Double>) -> Double {
         var largest = 0.0
-        for v in a { largest = Swift.max(largest, Swift.abs(v)) }
-        guard largest > 0, largest.isFinite else { return largest.isNaN ? .nan : largest }
+        for v in a {
+            if v.isNaN { return .nan }
+            largest = Swift.max(largest, Swift.abs(v))
+        }
+        guard largest > 0, largest.isFinite else { return largest }
         if largest > 1e-150 && largest < 1e150 {
             var s = 0.0
             for v in a { s += v * v }

@@ -114,14 +114,38 @@ extension Expression {
     }
 
     /// The expression simplified with the standard rule groups
-    /// (``RuleGroup/standard``) on top of the canonical form.
+    /// (``RuleGroup/standard``) on top of the canonical form, then made as
+    /// small as the algebra allows: the normalised, cancelled, factored and
+    /// expanded forms compete, and the one that prints fewest operations
+    /// (``operationCount``) wins — never one larger than the input.
     ///
     ///     print(try Expression(parsing: "log(exp(x)) + exp(a)*exp(b)").simplified())
     ///     // Prints "x + exp(a + b)"
+    ///     print(try Expression(parsing: "x*(x + 1) - x^2").simplified())
+    ///     // Prints "x"
     ///
     /// The result has the same value as the original wherever the original
     /// is defined, except where a rule documents a domain (for example
     /// `exp(log(x)) → x` assumes x > 0); see `docs/Simplification.md`.
     /// Simplifying twice gives the same result as simplifying once.
-    public func simplified() -> Expression { Simplifier().simplify(self) }
+    /// - Complexity: A bounded number of rounds (at most 4), each bounded
+    ///   by the algebra's term and search limits.
+    public func simplified() -> Expression {
+        let simplifier = Simplifier()
+        var current = simplifier.simplify(self)
+        var size = current.operationCount
+        if size > operationCount { (current, size) = (self, operationCount) }
+        // Each round must shrink the size strictly, so this ends early.
+        for _ in 0..<4 {
+            var best: (Expression, Int)?
+            for candidate in [current.normalized(), current.cancelled(), current.factored(), current.expanded()] {
+                let c = simplifier.simplify(candidate)
+                let n = c.operationCount
+                if n < (best?.1 ?? size) { best = (c, n) }
+            }
+            guard let (e, n) = best else { break }
+            (current, size) = (e, n)
+        }
+        return current
+    }
 }

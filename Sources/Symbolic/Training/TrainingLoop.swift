@@ -161,7 +161,7 @@ extension TrainingRun {
         switch outcome.stopReason {
         case .observerStopped: reason = stop ?? .observerStopped
         case .maxIterations, .maxEvaluations: reason = .maxEpochs
-        case .gradientTolerance, .stepTolerance, .valueTolerance: reason = .converged
+        case .gradientTolerance, .stepTolerance, .valueTolerance, .stationaryPoint: reason = .converged
         case .lineSearchFailed: reason = .lineSearchFailed
         case .nonFiniteValue, .unboundedBelow: reason = .nonFiniteValue
         case .diverged: reason = .diverged
