@@ -36,26 +36,44 @@ struct HigherDerivatives {
 
     /// `[e, e', …, e⁽ᵏ⁾]` with respect to ``variable``.
     ///
-    /// Recursion depth is bounded by `order` (each level asks for one order
-    /// less), never by the depth of `e`: the graph is walked with ``FlatGraph``.
+    /// The graph is walked with an explicit stack that stops at nodes whose
+    /// lists are already known to this order (and at constant subgraphs), so
+    /// the partial derivatives' graphs, which reuse the function's nodes,
+    /// cost only their new nodes. Recursion depth is bounded by `order`
+    /// (each level asks for one order less), never by the depth of `e`.
     mutating func derivatives(of e: Expression, order k: Int) -> [Expression] {
+        if let known = known(e, order: k) { return known }
+        var done: [Int: [Expression]] = [:]
+        var stack: [(node: Expression, operands: [Expression], next: Int)] = [(e, e.operands, 0)]
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            let next = stack[top].next
+            if next < stack[top].operands.count {
+                stack[top].next = next + 1
+                let child = stack[top].operands[next]
+                if done[child.id] != nil { continue }
+                if let list = known(child, order: k) {
+                    done[child.id] = list
+                } else {
+                    stack.append((child, child.operands, 0))
+                }
+            } else {
+                let (node, operands, _) = stack.removeLast()
+                let list = derivatives(ofNode: node, operands: operands.map { done[$0.id]! }, order: k)
+                if (memo[node.id]?.count ?? 0) < list.count { memo[node.id] = list }
+                done[node.id] = list
+            }
+        }
+        return done[e.id]!
+    }
+
+    /// The list of `e` without walking it: memoised to this order, order 0,
+    /// or a constant subgraph.
+    private func known(_ e: Expression, order k: Int) -> [Expression]? {
         if let known = memo[e.id], known.count > k { return Array(known[0...k]) }
         if k == 0 { return [e] }
         if !e.containsVariables { return [e] + Array(repeating: .zero, count: k) }
-        let graph = FlatGraph(e)
-        var lists: [[Expression]] = []
-        lists.reserveCapacity(graph.nodes.count)
-        for (i, node) in graph.nodes.enumerated() {
-            if let known = memo[node.id], known.count > k {
-                lists.append(Array(known[0...k]))
-                continue
-            }
-            let operands = graph.operandRange(i).map { lists[Int(graph.operandPositions[$0])] }
-            let list = derivatives(ofNode: node, operands: operands, order: k)
-            if (memo[node.id]?.count ?? 0) < list.count { memo[node.id] = list }
-            lists.append(list)
-        }
-        return lists[lists.count - 1]
+        return nil
     }
 
     private mutating func derivatives(ofNode node: Expression, operands: [[Expression]], order k: Int) -> [Expression] {
