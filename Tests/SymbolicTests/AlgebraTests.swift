@@ -34,6 +34,10 @@ struct AlgebraTests {
         Case(operation: "factor", input: "sin(x)^2 - 1", output: "(sin(x) - 1)*(sin(x) + 1)"),
         Case(operation: "factor", input: "(x^2 - 1)/(x + 1)^2", output: "(x - 1)/(x + 1)"),
         Case(operation: "factor", input: "x^2 + 1", output: "x^2 + 1"),
+        Case(operation: "factor", input: "x^2*y - y^3", output: "y*(x + y)*(x - y)"),
+        Case(operation: "factor", input: "x^10 - x^9 + x^8 + 3*x^7 + x^6 + x^5 + 5*x^4 + 6*x^3 - 2*x^2 + 6*x + 6",
+             output: "(x^3 + x + 1)*(x^4 + 2)*(x^3 - x^2 + 3)"),
+        Case(operation: "factor", input: "2*x^2 + 5*x*y + 2*y^2", output: "(x + 2*y)*(2*x + y)"),
         Case(operation: "cancel", input: "(x^2 - 1)/(x^2 + 2*x + 1)", output: "(x - 1)/(x + 1)"),
         Case(operation: "cancel", input: "(2*x + 2)/(4*x)", output: "(x + 1)/(2*x)"),
         Case(operation: "cancel", input: "(x^2 - y^2)/(x - y)", output: "x + y"),
@@ -85,6 +89,28 @@ struct AlgebraTests {
                 expectClose(try r.evaluate(at: point), expected, relativeTolerance: 1e-7, "\(operation) \(e) → \(r)")
             }
             #expect(e.simplified().operationCount <= e.operationCount)
+        }
+    }
+
+    /// Products of random integer polynomials in x (and y), expanded:
+    /// factoring and expanding again gives the same polynomial exactly, and
+    /// the factored form is never larger.
+    @Test func factorRoundTrip() throws {
+        var random = SeededGenerator(seed: 2024)
+        for _ in 0..<40 {
+            var product = Expr.one
+            for _ in 0..<Int.random(in: 2...3, using: &random) {
+                var factor = Expr.zero
+                for k in 0...Int.random(in: 1...2, using: &random) {
+                    let c = Expr(Int.random(in: -4...4, using: &random))
+                    factor = factor + c * x ** Expr(k) * (Bool.random(using: &random) ? y : .one)
+                }
+                product = product * factor
+            }
+            let expanded = product.expanded()
+            let factored = expanded.factored()
+            #expect(factored.expanded() == expanded, "\(expanded) → \(factored)")
+            #expect(factored.operationCount <= expanded.operationCount + 2, "\(expanded) → \(factored)")
         }
     }
 

@@ -33,7 +33,7 @@ struct CLIHelpTests {
           jacobian                Compute the Jacobian matrix of several expressions.
           compile                 Show the compiled program of an expression.
           minimize                Minimize an expression from a starting point.
-          fit                     Fit a formula model's parameters to data.
+          fit                     Fit a formula model or train a neural network on data.
           predict                 Predict with a model saved by sym fit --save.
           plot                    Draw functions and derivatives as an SVG picture.
           help                    Show subcommand help information.

@@ -58,6 +58,22 @@ struct CLINetworkFitTests {
         #expect(result.stderr == "error: \(bad): the network has no parameter 'W1_1_3' (did you mean 'W1_1_1'?)\n")
     }
 
+    /// Dropout, shuffled mini-batches and the validation split are seeded:
+    /// the same command prints the same numbers; JSON gains the validation members.
+    @Test func seededRunsRepeatAndReportValidation() throws {
+        let arguments = ["fit", "--model", "mlp", "--hidden", "6", "--data", "circles:n=80", "--dropout", "0.2",
+                         "--batch-size", "16", "--validation", "0.25", "--patience", "5", "--seed", "3", "--epochs", "30",
+                         "--format", "json"]
+        let first = runSym(arguments), second = runSym(arguments)
+        #expect(first == second)
+        let object = try CLINetworkFitTests.json(first)
+        #expect(Set(object.keys) == ["parameters", "loss", "accuracy", "validation_loss", "validation_accuracy", "epochs",
+                                     "best_epoch", "updates", "method", "reason"])
+        #expect(object["updates"] as? Int == 4 * (object["epochs"] as! Int))   // 60 training rows in batches of 16
+        let other = runSym(arguments.map { $0 == "3" ? "4" : $0 })
+        #expect(other.status == 0 && other.stdout != first.stdout)
+    }
+
     @Test func savedNetworkPredicts() throws {
         let model = FileManager.default.temporaryDirectory.appendingPathComponent("sym-net-\(UUID().uuidString).json").path
         let fit = runSym(["fit", "--model", "mlp", "--data", "moons", "--epochs", "300", "--save", model])

@@ -42,7 +42,7 @@ struct FitCommand: Subcommand {
 
     static let configuration = CommandConfiguration(
         name: "fit",
-        abstract: "Fit a formula model's parameters to data.",
+        abstract: "Fit a formula model or train a neural network on data.",
         discussion: """
             Variables of the model that name data columns are inputs; all others are parameters. \
             The squared loss is minimised by Levenberg-Marquardt with the exact symbolic Jacobian \

@@ -47,7 +47,8 @@ extension Expression {
             for i in selected where i < key.count { (key[i], rest[i]) = (m[i], 0) }
             let k = Monomial(key)
             if groups[k] == nil { order.append(k) }
-            groups[k, default: Polynomial()] = (try? groups[k, default: Polynomial()].plus(Polynomial(c, Monomial(rest)))) ?? Polynomial()
+            // Distinct monomials: each group gains a new term, so this cannot overflow.
+            groups[k, default: Polynomial()].terms[Monomial(rest)] = c
         }
         return .sum(order.map { k in
             .product([AlgebraicConverter.term(Rational(1), k, atoms), AlgebraicConverter.expression(groups[k]!, atoms)])

@@ -107,9 +107,22 @@ extension Polynomial {
     }
 
     /// Irreducible factors over ℤ of a square-free primitive polynomial in
-    /// one generator; any other polynomial is returned whole.
+    /// one generator, or homogeneous in two (`x^2 - y^2`: factored as
+    /// `x^2 - 1` with y = 1, each factor made homogeneous again); any other
+    /// polynomial is returned whole.
     func irreducibleFactors() throws(AlgebraLimit) -> [Polynomial] {
         let gs = generators
+        if gs.count == 2, let degree = terms.keys.first?.degree, terms.keys.allSatisfy({ $0.degree == degree }) {
+            let (x, y) = (gs[0], gs[1])
+            var dehomogenised = Polynomial()
+            for (m, c) in terms { dehomogenised.terms[m.removing(y)] = c }
+            return try dehomogenised.irreducibleFactors().map { f throws(AlgebraLimit) in
+                var h = Polynomial()
+                let d = f.degree(in: x)
+                for (m, c) in f.terms { h.terms[try m.times(Monomial(generator: y, power: d - m[x]))] = c }
+                return h
+            }
+        }
         guard gs.count == 1 else { return [self] }
         let p = try normalised().polynomial, v = gs[0]
         guard p.degree(in: v) >= 2, p.degree(in: v) <= Polynomial.factorDegreeLimit else { return [self] }

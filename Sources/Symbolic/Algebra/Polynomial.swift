@@ -234,8 +234,10 @@ struct Polynomial: Hashable {
         return quotient
     }
 
-    /// The pseudo-remainder of `self` by `divisor` as polynomials in `v`:
-    /// `lc^k*self - q*divisor` with degree in `v` below the divisor's.
+    /// The pseudo-remainder of `self` by `divisor` as polynomials in `v`, up
+    /// to a rational factor: `c*self - q*divisor` with degree in `v` below the
+    /// divisor's (`c` a power of the divisor's leading coefficient times a
+    /// number).
     func pseudoRemainder(by divisor: Polynomial, in v: Int) throws(AlgebraLimit) -> Polynomial {
         let n = divisor.degree(in: v)
         let lc = divisor.leadingCoefficient(in: v)
@@ -247,6 +249,9 @@ struct Polynomial: Hashable {
             let d = r.degree(in: v)
             let shift = Polynomial(Rational(1), Monomial(generator: v, power: d - n))
             r = try (try lc.times(r)).minus(try (try r.leadingCoefficient(in: v).times(shift)).times(divisor))
+            // A rational multiple is as good for a gcd; dropping the numeric
+            // content keeps the coefficients from growing geometrically.
+            r = try r.normalised().polynomial
         }
         return r
     }

@@ -25,6 +25,9 @@ extension Polynomial {
         if b.isZero { return a }
         if a.isConstant || b.isConstant { return .one }
         let ga = a.generators, gb = b.generators
+        // Coprime univariate polynomials are the common case and the one
+        // whose remainder sequence overflows first: a modular check settles it.
+        if ga.count == 1, ga == gb, try Polynomial.coprimeModuloPrimes(a, b, in: ga[0]) { return .one }
         guard let v = ga.first(where: { gb.contains($0) }) else {
             // No generator in common: only the contents can share factors.
             let v = ga[0]
@@ -77,5 +80,57 @@ extension Polynomial {
         guard var unit = Rational(numerators, denominators) else { throw .overflow }
         if lc.numerator < 0 { unit = try Exact.negated(unit) }
         return (unit, try scaled(by: try Exact.inverse(unit)))
+    }
+}
+
+extension Polynomial {
+    /// Whether univariate `a` and `b` (in generator `v`) are certainly
+    /// coprime over ℚ: their images modulo a prime that divides no leading
+    /// coefficient or denominator have a gcd of degree 0 (the degree of the
+    /// gcd over ℚ is at most that of the image). `false` means "unknown".
+    static func coprimeModuloPrimes(_ a: Polynomial, _ b: Polynomial, in v: Int) throws(AlgebraLimit) -> Bool {
+        for prime in [2_147_483_647, 2_147_483_629] {
+            guard var f = a.dense(in: v, modulo: prime), var g = b.dense(in: v, modulo: prime) else { continue }
+            // Euclid over GF(prime); degrees drop every step.
+            while !g.isEmpty {
+                let inverse = ModularArithmetic.inverse(g.last!, prime)
+                while f.count >= g.count {
+                    let factor = f.last! * inverse % prime, shift = f.count - g.count
+                    for (k, c) in g.enumerated() { f[k + shift] = ((f[k + shift] - factor * c) % prime + prime) % prime }
+                    while let last = f.last, last == 0 { f.removeLast() }
+                }
+                swap(&f, &g)
+            }
+            if f.count == 1 { return true }
+        }
+        return false
+    }
+
+    /// Coefficients modulo `prime` (constant first), or `nil` when the
+    /// leading coefficient vanishes or a denominator is divisible by it.
+    fileprivate func dense(in v: Int, modulo prime: Int) -> [Int]? {
+        var result = [Int](repeating: 0, count: degree(in: v) + 1)
+        for (m, c) in terms {
+            let d = ((c.denominator % prime) + prime) % prime
+            guard d != 0 else { return nil }
+            let n = ((c.numerator % prime) + prime) % prime
+            result[m[v]] = n * ModularArithmetic.inverse(d, prime) % prime
+        }
+        guard result.last != 0 else { return nil }
+        return result
+    }
+}
+
+/// Arithmetic modulo a prime below 2^31 (products fit in `Int`).
+enum ModularArithmetic {
+    /// `a^-1 mod prime` for `a` not divisible by `prime` (Fermat).
+    static func inverse(_ a: Int, _ prime: Int) -> Int {
+        var result = 1, base = a % prime, e = prime - 2
+        while e > 0 {
+            if e & 1 == 1 { result = result * base % prime }
+            base = base * base % prime
+            e >>= 1
+        }
+        return result
     }
 }
