@@ -102,6 +102,15 @@ enum ArgumentScanner {
         return rest.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
 
+    /// For `-f` (one dash, one letter): the long options starting with `f`,
+    /// case-insensitively, joined as `--file' or '--format` (the caller
+    /// quotes the whole); `nil` for other tokens or no match.
+    static func letterSuggestion(for name: String, among longNames: [String]) -> String? {
+        guard name.count == 2, name.hasPrefix("-"), let letter = name.last?.lowercased() else { return nil }
+        let matches = longNames.filter { $0.hasPrefix("--" + letter) }
+        return matches.isEmpty ? nil : matches.joined(separator: "' or '")
+    }
+
     /// Whether `token` names an option of this command (or help), in which
     /// case it cannot be the value of the option before it.
     private static func startsKnownOption(_ token: String, _ configuration: CommandConfiguration) -> Bool {
@@ -111,8 +120,13 @@ enum ArgumentScanner {
     }
 
     /// The option spelling closest to the unknown `name`, compared without
-    /// leading dashes so that `-format` suggests `--format`.
+    /// leading dashes so that `-format` suggests `--format`; a one-letter
+    /// short option such as `-f` suggests the long options that start with
+    /// that letter (`--file' or '--format`).
     static func suggestion(for name: String, in configuration: CommandConfiguration) -> String? {
+        if let letters = letterSuggestion(for: name, among: configuration.options.map(\.name) + ["--help"]) {
+            return letters
+        }
         var spellings = configuration.options.map(\.name) + ["--help"]
         spellings += configuration.options.compactMap(\.shortName)
         let stripped = { (s: String) in String(s.drop { $0 == "-" }) }

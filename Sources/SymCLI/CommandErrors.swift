@@ -1,4 +1,13 @@
+import Foundation
 import Symbolic
+
+extension String {
+    /// The string with the first occurrence of `target` replaced.
+    func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard let range = range(of: target) else { return self }
+        return replacingCharacters(in: range, with: replacement)
+    }
+}
 
 /// A mistake in how `sym` was invoked. Reported with the command's usage line
 /// and a help hint; exit status 64 (`EX_USAGE`).
@@ -72,7 +81,12 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .parse(let error, _):
+        case .parse(let error, let input):
+            // In input of several lines, name the line and the column in it.
+            if let location = ExpressionReader.location(ofColumn: error.column, in: input) {
+                return error.description.replacingFirst(" at column \(error.column)",
+                                                        with: " at line \(location.line), column \(location.column)")
+            }
             return error.description
         case .evaluation(.unboundVariable(let name)):
             return "no value given for variable '\(name)'; add it to --at, e.g. --at \(name)=1"

@@ -65,6 +65,9 @@ enum CommonOptions {
             guard isIdentifier(name) else {
                 throw .invalidValue(text, option: "--wrt <variables>", expected: "variable names separated by commas, e.g. x,y")
             }
+            guard !isConstantName(name) else {
+                throw .invalidValue(text, option: "--wrt <variables>", expected: "variable names ('\(name)' is a constant)")
+            }
             guard !names.contains(name) else {
                 throw .invalidValue(text, option: "--wrt <variables>", expected: "each variable once ('\(name)' is repeated)")
             }
@@ -81,6 +84,17 @@ enum CommonOptions {
         }
         return order
     }
+
+    /// Fails on an empty list of variables to differentiate by (a constant
+    /// expression without `--wrt`), which would print nothing.
+    static func requireVariables(_ variables: [String]) throws(CommandError) {
+        guard variables.isEmpty else { return }
+        throw .failure("the expression has no variables to differentiate by; name them with --wrt")
+    }
+
+    /// Whether `name` is one of the parser's constants (`pi`, `e`), which
+    /// cannot be given values or differentiated by.
+    static func isConstantName(_ name: String) -> Bool { name == "pi" || name == "e" }
 
     /// Whether `name` can be a variable: a letter or `_`, then letters,
     /// digits or `_`.

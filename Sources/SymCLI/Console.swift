@@ -41,6 +41,13 @@ public struct FileDescriptorOutputStream: TextOutputStream, Sendable {
     private let descriptor: Int32
     private let flushesEveryWrite: Bool
     private var buffer: [UInt8] = []
+    /// The `errno` of the first write that failed (disk full, closed
+    /// descriptor), or `nil`; later writes are dropped once one failed.
+    ///
+    ///     var out = FileDescriptorOutputStream(descriptor: STDOUT_FILENO, flushesEveryWrite: false)
+    ///     out.write("x\n"); out.flush()
+    ///     if let code = out.writeError { print(String(cString: strerror(code))) }
+    public private(set) var writeError: Int32?
 
     /// Creates a stream writing to `descriptor`.
     public init(descriptor: Int32, flushesEveryWrite: Bool) {
@@ -57,18 +64,23 @@ public struct FileDescriptorOutputStream: TextOutputStream, Sendable {
     /// Writes out everything buffered so far.
     public mutating func flush() {
         var start = 0
-        buffer.withUnsafeBytes { bytes in
-            while start < bytes.count {
-                let written = Foundation.write(descriptor, bytes.baseAddress! + start, bytes.count - start)
-                if written < 0 {
-                    // Retry on interruption; give up on any other error
-                    // (a closed pipe must not make the tool spin).
-                    if errno == EINTR { continue }
-                    break
+        var failure: Int32? = nil
+        if writeError == nil {
+            buffer.withUnsafeBytes { bytes in
+                while start < bytes.count {
+                    let written = Foundation.write(descriptor, bytes.baseAddress! + start, bytes.count - start)
+                    if written < 0 {
+                        // Retry on interruption; give up on any other error
+                        // (a closed pipe must not make the tool spin).
+                        if errno == EINTR { continue }
+                        failure = errno
+                        break
+                    }
+                    start += written
                 }
-                start += written
             }
         }
+        if let failure { writeError = failure }
         buffer.removeAll(keepingCapacity: true)
     }
 }

@@ -60,7 +60,17 @@ enum Rendering {
         do {
             return try expression.evaluate(at: point)
         } catch {
-            throw .evaluation(error)
+            guard case .unboundVariable(let name) = error else { throw .evaluation(error) }
+            // A value given under a name the expression does not use is
+            // probably meant for this variable (`--at X=1` for x).
+            let used = Set(expression.variables)
+            let unused = point.keys.filter { !used.contains($0) }.sorted()
+            if let given = unused.first(where: { $0.lowercased() == name.lowercased() })
+                ?? suggestion(for: name, among: unused) {
+                throw .failure("no value given for variable '\(name)'; --at gives '\(given)', which the expression "
+                               + "does not use (names are case-sensitive): write --at \(name)=...")
+            }
+            throw .evaluation(.unboundVariable(name))
         }
     }
 }

@@ -12,6 +12,13 @@ enum SymMain {
             arguments: Array(CommandLine.arguments.dropFirst()), stdin: .standardInput,
             stdout: &output, stderr: &errors, errorOutputIsTerminal: isatty(STDERR_FILENO) != 0)
         output.flush()
+        if let code = output.writeError {
+            // A full disk or closed descriptor must not pass for success.
+            if code != EPIPE {
+                errors.write("error: cannot write to standard output: \(String(cString: strerror(code)))\n")
+            }
+            exit(SymTool.ExitStatus.failure)
+        }
         exit(status)
     }
 }

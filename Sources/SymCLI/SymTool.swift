@@ -1,3 +1,4 @@
+import Symbolic
 /// The `sym` command-line tool: symbolic differentiation, evaluation and
 /// printing of expressions.
 ///
@@ -84,8 +85,9 @@ public enum SymTool: Sendable {
             break
         }
         if ArgumentScanner.isOptionLike(first) {
-            let match = suggestion(for: String(first.drop { $0 == "-" }), among: ["version", "help"])
-            return reportRootUsageError(.unknownOption(first, suggestion: match.map { "--" + $0 }), console: &console)
+            let match = ArgumentScanner.letterSuggestion(for: first, among: ["--version", "--help"])
+                ?? suggestion(for: String(first.drop { $0 == "-" }), among: ["version", "help"]).map { "--" + $0 }
+            return reportRootUsageError(.unknownOption(first, suggestion: match), console: &console)
         }
         guard let command = subcommand(named: first) else {
             return reportRootUsageError(.unknownSubcommand(first, suggestion: suggestSubcommand(for: first)), console: &console)
@@ -126,12 +128,20 @@ public enum SymTool: Sendable {
         console.printErrorLine("error: \(error)")
         // Empty input has nothing to point at.
         if case .parse(let parseError, let input) = error, parseError.kind != .emptyInput {
-            console.printErrorLine(parseError.caretDiagnostic(for: input))
+            if let location = ExpressionReader.location(ofColumn: parseError.column, in: input) {
+                // Show the offending line only.
+                let local = Symbolic.ParseError(parseError.kind, column: location.column, length: parseError.length)
+                console.printErrorLine(local.caretDiagnostic(for: location.text))
+            } else {
+                console.printErrorLine(parseError.caretDiagnostic(for: input))
+            }
         }
     }
 
     /// `sym help` and `sym help <subcommand>`.
     private static func showHelp(_ arguments: [String], console: inout Console) -> Int32 {
+        // `sym help --help` and `sym help grad -h` ask for the same help.
+        let arguments = arguments.filter { $0 != "--help" && $0 != "-h" }
         guard let name = arguments.first else {
             console.output.write(rootHelp)
             return ExitStatus.success

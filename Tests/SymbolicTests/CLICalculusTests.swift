@@ -79,7 +79,8 @@ struct CLICalculusTests {
     }
 
     @Test func gradOfConstant() {
-        expectOutput(["grad", "3", "--format", "json"], "{\"variables\": [], \"expressions\": []}\n")
+        expectFailure(["grad", "3", "--format", "json"], status: 1,
+                      "error: the expression has no variables to differentiate by; name them with --wrt\n")
     }
 
     // MARK: hessian

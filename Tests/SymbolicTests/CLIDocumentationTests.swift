@@ -52,6 +52,13 @@ struct CLIDocumentationTests {
         try CLIDocumentationTests.check(examples, directory: CLIDocumentationTests.rootURL)
     }
 
+    /// docs/Fitting.md's command lines, run from the package root (they read Tests/Fixtures/nist).
+    @Test func fittingExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Fitting.md"))
+        #expect(examples.count >= 15)
+        try CLIDocumentationTests.check(examples, directory: CLIDocumentationTests.rootURL)
+    }
+
     /// docs/Simplification.md's command lines.
     @Test func simplificationExamplesAreTrue() throws {
         let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Simplification.md"))

@@ -110,7 +110,7 @@ struct CLIEvalTests {
 
             """)
         expectFailure(["eval", "-"], stdin: "x +\n\ty*)\n", status: 1,
-                      "error: unexpected ')' at column 8\n  x + \ty*)\n      \t  ^\n")
+                      "error: unexpected ')' at line 2, column 4\n  \ty*)\n  \t  ^\n")
     }
 
     @Test func emptyInputHasNoCaret() {

@@ -72,8 +72,9 @@ struct CLIHelpTests {
                                       from standard input.
 
             OPTIONS:
-              --at <assignments>      Values for the variables, e.g. x=3,y=-0.5 or 1e-3; may
-                                      be repeated (--at x=3 --at y=4).
+              --at <assignments>      Values for the variables, e.g. x=3,y=-0.5,z=1e-3 or
+                                      x=pi/4; may be repeated (--at x=3 --at y=4); @FILE
+                                      reads them from a file.
               --points <file>         Evaluate at every row of a CSV file whose header names
                                       the variables ('-' reads standard input); prints one
                                       result row per point.

@@ -38,7 +38,7 @@ struct CLIUsageErrorTests {
         .init(arguments: ["eval", "x", "--at", "x3"], message: "the value 'x3' is invalid for '--at <assignments>': expected name=value, e.g. x=3"),
         .init(arguments: ["eval", "x", "--at", "x=3,"], message: "the value '' is invalid for '--at <assignments>': expected name=value, e.g. x=3"),
         .init(arguments: ["eval", "x", "--at", "=3"], message: "the value '=3' is invalid for '--at <assignments>': expected name=value, e.g. x=3"),
-        .init(arguments: ["eval", "x", "--at", "x=abc"], message: "the value 'x=abc' is invalid for '--at <assignments>': expected a number after 'x='"),
+        .init(arguments: ["eval", "x", "--at", "x=abc"], message: "the value 'x=abc' is invalid for '--at <assignments>': expected a number or a constant expression after 'x=', e.g. x=1e-3 or x=pi/4"),
         .init(arguments: ["eval", "x", "--at", "x=1", "--at", "x=2"], message: "the value 'x=2' is invalid for '--at <assignments>': expected each variable once ('x' is repeated)"),
     ]
 

@@ -11,13 +11,15 @@ struct ConstantFoldingTests {
     static let inf = Expr.constant(.real(.infinity))
 
     @Test("quotients by an exact zero", arguments: [
-        ("0/0", "nan"), ("1/0", "inf"), ("-1/0", "-inf"), ("2/0 - 3", "inf"), ("1.0/0", "inf"),
-        ("0.0/0", "nan"), ("(x-x)/(x-x)", "nan"), ("0*y/0", "nan"), ("0*(1/0)", "nan"),
-        ("(1/0) - (1/0)", "nan"), ("(1/0) + (1/0)", "inf"), ("x*(0/0)", "nan"), ("x + 0/0", "nan"),
-        ("sin(0/0)", "nan"), ("exp(1/0)", "inf"), ("x/0", "inf*x"), ("0^(-1/2)", "inf"),
+        ("0/0", "(0/0)"), ("1/0", "(1/0)"), ("-1/0", "-(1/0)"), ("2/0 - 3", "(1/0)"), ("1.0/0", "(1/0)"),
+        ("0.0/0", "(0/0)"), ("(x-x)/(x-x)", "(0/0)"), ("0*y/0", "(0/0)"), ("0*(1/0)", "(0/0)"),
+        ("(1/0) - (1/0)", "(0/0)"), ("(1/0) + (1/0)", "(1/0)"), ("x*(0/0)", "(0/0)"), ("x + 0/0", "(0/0)"),
+        ("sin(0/0)", "(0/0)"), ("exp(1/0)", "(1/0)"), ("x/0", "(1/0)*x"), ("0^(-1/2)", "(1/0)"),
     ])
     func divisionByExactZero(_ source: String, _ printed: String) throws {
+        // Printed as the quotients that fold to them, so the text parses back.
         #expect(try Expr(parsing: source).description == printed, "\(source)")
+        #expect(try Expr(parsing: printed).description == printed, "\(source)")
     }
 
     @Test func nanAndInfinityAreConstants() throws {
@@ -40,7 +42,7 @@ struct ConstantFoldingTests {
         #expect(0 * x == 0)
         #expect(pow(Self.nan, 0) == 1)      // pow(nan, 0) = 1 in IEEE 754 as well
         #expect(pow(1, Self.nan) == 1)      // pow(1, nan) = 1
-        #expect((Self.inf * x).description == "inf*x")
+        #expect((Self.inf * x).description == "(1/0)*x")
     }
 
     @Test func doublesOverflowToInfinityExactIntegersStayUnevaluated() throws {

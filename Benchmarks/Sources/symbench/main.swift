@@ -66,6 +66,12 @@ if let i = arguments.firstIndex(of: "--train") {
                       threads: Int(ProcessInfo.processInfo.environment["SYMBENCH_THREADS"] ?? "1") ?? 1)
     exit(0)
 }
+if let i = arguments.firstIndex(of: "--pictures") {
+    // Progress-meter overhead and decision-region drawing: --pictures [H EPOCHS REPEATS]
+    let rest = arguments[(i + 1)...].compactMap { Int($0) }
+    benchmarkPictures(hidden: rest.first ?? 3, epochs: rest.count > 1 ? rest[1] : 20_000, repeats: rest.count > 2 ? rest[2] : 3)
+    exit(0)
+}
 if let i = arguments.firstIndex(of: "--build-network") {
     // The scale target: --build-network H [INPUTS OUTPUTS] (default 500, 2, 2)
     let rest = arguments[(i + 1)...].compactMap { Int($0) }
@@ -93,6 +99,11 @@ if let i = arguments.firstIndex(of: "--order") {
     // k-th derivatives of sin(x)*exp(x^2)/(1+x^2) (see CoreBench.swift)
     let orders = arguments[(i + 1)...].compactMap { Int($0) }
     benchmarkHigherOrder(orders.isEmpty ? [5, 10, 15, 20, 25, 30] : orders)
+    exit(0)
+}
+if arguments.contains("--simplify") {
+    // Normalise and simplify every corpus Hessian entry and third derivative (see SimplifyBench.swift)
+    benchmarkSimplify()
     exit(0)
 }
 if arguments.contains("--experiments") {

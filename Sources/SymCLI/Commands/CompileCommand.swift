@@ -40,6 +40,7 @@ struct CompileCommand: Subcommand {
     mutating func run(console: inout Console) throws(CommandError) {
         let (expression, writtenVariables) = try input.expressionAndVariables(console: &console)
         let variables = variables ?? writtenVariables
+        if includesGradient || includesHessian { try CommonOptions.requireVariables(variables) }
         var outputs = [expression]
         var labels = ["f"]
         if includesGradient {

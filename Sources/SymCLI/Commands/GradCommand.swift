@@ -38,6 +38,7 @@ struct GradCommand: Subcommand {
     mutating func run(console: inout Console) throws(CommandError) {
         let (expression, writtenVariables) = try input.expressionAndVariables(console: &console)
         let variables = variables ?? writtenVariables
+        try CommonOptions.requireVariables(variables)
         let gradient = expression.gradient(withRespectTo: variables)
         if let points {
             let table = try points.read(console: &console)

@@ -17,7 +17,7 @@ struct HessianCommand: Subcommand {
         arguments: [ExpressionInput.argument],
         options: [
             CommonOptions.wrtOption("The variables, in order, e.g. x,y. (default: all, in order of first appearance)"),
-            CommonOptions.rawOption, PointOption.definition, PointsFile.definition, ExpressionInput.fileOption, OutputFormat.option(),
+            CommonOptions.rawOption, MatrixOutput.sparseOption, PointOption.definition, PointsFile.definition, ExpressionInput.fileOption, OutputFormat.option(),
         ])
 
     var input: ExpressionInput
@@ -26,6 +26,7 @@ struct HessianCommand: Subcommand {
     var point: PointOption?
     var points: PointsFile?
     var format: OutputFormat
+    var sparse: Bool
 
     init(_ arguments: ScannedArguments) throws(UsageError) {
         input = try ExpressionInput(arguments)
@@ -33,12 +34,15 @@ struct HessianCommand: Subcommand {
         form = CommonOptions.derivativeForm(arguments)
         point = try PointOption(arguments)
         format = try OutputFormat.parse(arguments)
+        sparse = try MatrixOutput.sparse(arguments, format: format)
         points = try PointsFile(arguments, format: format)
+        if sparse && points != nil { throw .conflict("--sparse cannot be combined with --points") }
     }
 
     mutating func run(console: inout Console) throws(CommandError) {
         let (expression, writtenVariables) = try input.expressionAndVariables(console: &console)
         let variables = variables ?? writtenVariables
+        try CommonOptions.requireVariables(variables)
         let hessian = expression.hessian(withRespectTo: variables, form: form)
         if let points {
             let table = try points.read(console: &console)
@@ -52,6 +56,7 @@ struct HessianCommand: Subcommand {
         var output = MatrixOutput(
             variables: variables, expressions: hessian, values: nil,
             label: { Rendering.secondDerivativeLabel(variables[$0], variables[$1]) })
+        output.sparse = sparse
         try output.evaluate(at: point)
         output.write(format: format, console: &console)
     }

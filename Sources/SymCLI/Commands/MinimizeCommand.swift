@@ -28,7 +28,8 @@ struct MinimizeCommand: Subcommand {
                              default: OptimizationMethod.allCases.compactMap { method in
                                  method.defaultLearningRate.map { "\(NumberFormatting.text($0)) for \(method.rawValue)" }
                              }.joined(separator: ", ")),
-            OptionDefinition("--max-iterations", value: "count", help: "Stop after this many iterations."),
+            OptionDefinition("--max-iterations", value: "count", help: "Stop after this many iterations.",
+                             default: "100000 for first-order methods, max(1000, 200*n) for newton, bfgs and lbfgs"),
             OptionDefinition("--tolerance", value: "tolerance", help: "Stop when the gradient norm falls to this.", default: "1e-8"),
             PictureOptions.plot("Draw the objective by iteration (and for two variables the path over contours of f) as SVG."),
             ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
@@ -78,6 +79,13 @@ struct MinimizeCommand: Subcommand {
             options.gradientTolerance = tolerance
         }
         format = try OutputFormat.parse(arguments, allowed: [.text, .json])
+        if let text = arguments.value("--rate"), !(method?.isFirstOrder ?? false) {
+            // Newton, BFGS and L-BFGS choose their steps by line search.
+            _ = text
+            throw .conflict("--rate applies only to gd, momentum, nesterov, adagrad, rmsprop and adam; "
+                            + (method.map { "--method \($0.rawValue)" } ?? "the default method (newton, bfgs or lbfgs)")
+                            + " chooses its steps by line search")
+        }
         progress = try ProgressOptions(arguments)
         plotPath = arguments.value("--plot")
         if plotPath != nil { options.recordsHistory = true }

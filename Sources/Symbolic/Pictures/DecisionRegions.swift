@@ -32,8 +32,9 @@ public struct DecisionRegions {
     public var inputNames = ["x1", "x2"]
     /// The panel's title.
     public var title: String?
-    /// Grid cells along each side. Default 150: smooth boundaries, small files.
-    public var resolution = 150
+    /// Grid cells along each side. Default 100: boundaries interpolated
+    /// within cells look smooth at this size, and drawing stays cheap.
+    public var resolution = 100
     /// Where the legend goes. Default: where it hides the fewest points.
     public var legend: LegendPlacement = .automatic
 

@@ -66,7 +66,7 @@ struct ExpressionPrinter {
     private func push(_ e: Expression, onto stack: inout [Task]) {
         switch e.kind {
         case .constant(let n):
-            stack.append(.text(format == .latex ? ExpressionPrinter.latexNumber(n) : n.description))
+            stack.append(.text(format == .latex ? ExpressionPrinter.latexNumber(n) : ExpressionPrinter.infixNumber(n)))
         case .namedConstant(let c):
             stack.append(.text(format == .latex && c == .pi ? "\\pi" : c.rawValue))
         case .variable(let name):
@@ -303,6 +303,16 @@ struct ExpressionPrinter {
         case .power(let b, _): return b.isConstantNumber
         default: return false
         }
+    }
+
+    /// A number as infix text that parses back to it: IEEE infinities and
+    /// NaN (which the parser would read as variables named `inf` and `nan`)
+    /// print as the constant quotients that fold to them, `(1/0)` and `(0/0)`
+    /// (−∞ prints as `-(1/0)`).
+    static func infixNumber(_ n: Number) -> String {
+        guard case .real(let d) = n, !d.isFinite else { return n.description }
+        if d.isNaN { return "(0/0)" }
+        return d < 0 ? "-(1/0)" : "(1/0)"
     }
 
     static func latexNumber(_ n: Number) -> String {

@@ -15,8 +15,10 @@ import Dispatch
 /// (for logs and pipes). The first update and ``finish()`` always draw, so
 /// even a short run shows where it started and where it ended.
 ///
-/// Between draws an update costs one clock reading and a comparison, so a
-/// meter can observe every epoch of a fast training loop.
+/// Between draws an update costs a decrement and a comparison: the clock
+/// is read only every so many updates (adapted to the loop's speed, about
+/// 20 readings per interval), so a meter can observe every epoch of a fast
+/// training loop.
 public final class ProgressMeter {
     /// How the meter writes.
     public enum Style: Sendable, Hashable {
@@ -45,6 +47,11 @@ public final class ProgressMeter {
     private var loss: Double?
     private var drawnWidth = 0
     private var finished = false
+    /// Updates between clock readings, adapted so that the clock is read
+    /// about 20 times per interval however fast the loop runs.
+    private var readingStride = 1
+    private var countdown = 1
+    private var lastCheck = -Double.infinity
 
     /// Creates a meter.
     ///
@@ -78,7 +85,22 @@ public final class ProgressMeter {
     public func update(_ done: Int, loss: Double? = nil) {
         self.done = done
         self.loss = loss
+        countdown -= 1
+        if countdown <= 0 { check() }
+    }
+
+    /// Reads the clock, draws if the interval has passed, and adapts how
+    /// many updates go by until the next reading.
+    private func check() {
         let now = clock()
+        let since = now - lastCheck
+        if since < interval / 40 {
+            readingStride = Swift.min(readingStride * 2, 1 << 16)
+        } else if since > interval / 10 && readingStride > 1 {
+            readingStride /= 2
+        }
+        countdown = readingStride
+        lastCheck = now
         if now - lastDraw >= interval { draw(at: now) }
     }
 
