@@ -8,7 +8,7 @@ import Symbolic
 ///     swift run -c release --package-path Benchmarks symbench --experiments
 ///     … symbench --profile-compile | --profile-gradient | --profile-mlp
 ///     … symbench --softmax [C D N]    (softmax regression, see SoftmaxBench.swift)
-///     … symbench --tower [DEPTHS…] | --order [K…] | --rosen-build [N]   (core engine, see CoreBench.swift)
+///     … symbench --tower [DEPTHS…] | --order [K…] | --rosen-build [N] | --memory [ROUNDS]   (core engine, see CoreBench.swift)
 ///
 /// Without --json it prints a readable table; with --json one JSON object
 /// per line in the peers' record format (ops build, grad, hess, compile_f,
@@ -87,6 +87,11 @@ if let i = arguments.firstIndex(of: "--softmax") {
 if let i = arguments.firstIndex(of: "--rosen-build") {
     // R(N) gradient / sparse Hessian build and gradient compile, cold (see casadi_build.sh)
     benchmarkRosenbrockBuild(arguments[(i + 1)...].first.flatMap { Int($0) } ?? 10_000)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--memory") {
+    // RSS after building and dropping fresh R(1000) gradients (see CoreBench.swift)
+    benchmarkMemory(rounds: arguments[(i + 1)...].first.flatMap { Int($0) } ?? 200)
     exit(0)
 }
 if let i = arguments.firstIndex(of: "--tower") {
