@@ -27,7 +27,8 @@ struct BatchEvaluator {
     /// each row's results in order.
     ///
     /// - Parameter columns: The table column of each of ``variables``.
-    func evaluate(_ table: PointsFile.Table, columns: [Int], body: ([Double]) -> Void) throws(CommandError) {
+    func evaluate(_ table: PointsFile.Table, columns: [Int], afterBlock: (Int) -> Void = { _ in },
+                  body: ([Double]) -> Void) throws(CommandError) {
         var start = 0
         while start < table.rows.count {
             let rows = table.rows[start..<min(start + BatchEvaluator.block, table.rows.count)]
@@ -40,6 +41,7 @@ struct BatchEvaluator {
             }
             results.forEach(body)
             start += rows.count
+            afterBlock(start)
         }
     }
 
@@ -54,7 +56,12 @@ struct BatchEvaluator {
         // Resolve columns first so a missing column fails before any output.
         let columns = try table.columns(for: evaluator.variables)
         if format == .text { console.printLine(labels.joined(separator: ",")) }
-        try evaluator.evaluate(table, columns: columns) { values in
+        // Progress for large files only (or when --progress asks), counted in points.
+        let large = table.rows.count >= 4 * block || table.progress.mode == .lines
+        let session = large ? table.progress.session(console, total: table.rows.count, unit: "point") : nil
+        session?.meter.update(0)
+        defer { session.end(&console) }
+        try evaluator.evaluate(table, columns: columns, afterBlock: { session?.meter.update($0) }) { values in
             if format == .json {
                 console.printLine(json(values).serialized())
             } else {

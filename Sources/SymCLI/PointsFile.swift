@@ -15,6 +15,8 @@ struct PointsFile: Equatable {
 
     /// Where the CSV comes from.
     var source: ExpressionInput
+    /// Whether evaluating a large file shows progress (`--progress`, `--quiet`).
+    var progress = ProgressOptions(mode: .automatic)
 
     /// Reads the `--points` option; `nil` when absent.
     ///
@@ -29,6 +31,7 @@ struct PointsFile: Equatable {
             throw .conflict("--points writes CSV or JSON lines; use --format text or json")
         }
         source = path == "-" ? .standardInput : .file(path)
+        progress = try ProgressOptions(arguments)
         if source == .standardInput, arguments.positionals.first == "-" || arguments.value(ExpressionInput.fileOption.name) == "-" {
             throw .conflict("the expression and --points cannot both read standard input")
         }
@@ -40,6 +43,8 @@ struct PointsFile: Equatable {
         var rows: [[Double]]
         /// How error messages name the input ("the points file").
         var sourceName: String
+        /// Whether evaluating the rows shows progress.
+        var progress = ProgressOptions(mode: .automatic)
 
         /// The column index of each of `variables`.
         ///
@@ -65,7 +70,9 @@ struct PointsFile: Equatable {
         case .file(let path): text = try ExpressionInput.readFile(path)
         case .text(let inline): text = inline
         }
-        return try PointsFile.parse(text, name: source == .standardInput ? "standard input" : "the points file")
+        var table = try PointsFile.parse(text, name: source == .standardInput ? "standard input" : "the points file")
+        table.progress = progress
+        return table
     }
 
     /// Parses CSV `text`; `name` names the input in error messages.

@@ -8,7 +8,7 @@ import Symbolic
 /// standard error is a terminal, and nothing is written when it is not;
 /// `--progress` writes plain lines about once a second even to a pipe or
 /// file; `--quiet` writes nothing.
-struct ProgressOptions {
+struct ProgressOptions: Equatable {
     static let progress = OptionDefinition(
         "--progress", value: nil,
         help: "Show progress on standard error even when it is not a terminal (plain lines, about one a second).")

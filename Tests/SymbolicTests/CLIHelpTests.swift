@@ -65,7 +65,7 @@ struct CLIHelpTests {
               sym eval "sin(pi/6)" --format json       # {"value": 0.49999999999999994}
               sym eval "x*y" --points points.csv       # a 'value' header, a row per point
 
-            USAGE: sym eval <expression> [--at <assignments> ...] [--points <file>] [--file <path>] [--format <format>]
+            USAGE: sym eval <expression> [--at <assignments> ...] [--points <file>] [--progress] [--quiet] [--file <path>] [--format <format>]
 
             ARGUMENTS:
               <expression>            The expression, e.g. 'x^2*y + y + 2'. '-' reads it
@@ -78,6 +78,9 @@ struct CLIHelpTests {
               --points <file>         Evaluate at every row of a CSV file whose header names
                                       the variables ('-' reads standard input); prints one
                                       result row per point.
+              --progress              Show progress on standard error even when it is not a
+                                      terminal (plain lines, about one a second).
+              -q, --quiet             Show no progress.
               --file <path>           Read the expression from a file instead of the
                                       argument; '-' reads standard input.
               --format <format>       Output format: text, json or latex. (default: text)

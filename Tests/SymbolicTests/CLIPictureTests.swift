@@ -132,3 +132,25 @@ struct CLIPictureTests {
                       "error: cannot write '/nonexistent-dir/p.svg': no such directory\n")
     }
 }
+
+/// Progress over a large `--points` file.
+@Suite("sym eval --points progress")
+struct CLIPointsProgressTests {
+    @Test func largeFilesShowProgressOnATerminalOnly() {
+        let csv = "x\n" + (0..<20_000).map { String($0) }.joined(separator: "\n") + "\n"
+        let arguments = ["eval", "2*x", "--points", "-"]
+        let quiet = runSym(arguments, stdin: csv)
+        let chatty = runSym(arguments, stdin: csv, errorOutputIsTerminal: true)
+        #expect(quiet.status == 0 && quiet.stderr == "")
+        #expect(chatty.stdout == quiet.stdout)
+        #expect(chatty.stderr.hasPrefix("\rpoint   0%|                    | 0/20000 [00:00<?]"))
+        #expect(chatty.stderr.contains("| 20000/20000 [") && chatty.stderr.hasSuffix("]\n"))
+        #expect(runSym(arguments + ["--quiet"], stdin: csv, errorOutputIsTerminal: true).stderr == "")
+        // A small file shows nothing unless --progress asks.
+        #expect(runSym(["eval", "2*x", "--points", "-"], stdin: "x\n1\n2\n", errorOutputIsTerminal: true).stderr == "")
+        let asked = runSym(["eval", "2*x", "--points", "-", "--progress"], stdin: "x\n1\n2\n")
+        #expect(asked.stdout == "value\n2\n4\n")
+        #expect(asked.stderr.hasPrefix("point   0%|                    | 0/2 [00:00<?]\n"))
+        #expect(asked.stderr.contains("point 100%|████████████████████| 2/2 [00:00<00:00, ") && !asked.stderr.contains("\r"))
+    }
+}

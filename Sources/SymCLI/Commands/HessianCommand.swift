@@ -17,7 +17,8 @@ struct HessianCommand: Subcommand {
         arguments: [ExpressionInput.argument],
         options: [
             CommonOptions.wrtOption("The variables, in order, e.g. x,y. (default: all, in order of first appearance)"),
-            CommonOptions.rawOption, MatrixOutput.sparseOption, PointOption.definition, PointsFile.definition, ExpressionInput.fileOption, OutputFormat.option(),
+            CommonOptions.rawOption, MatrixOutput.sparseOption, PointOption.definition, PointsFile.definition,
+            ProgressOptions.progress, ProgressOptions.quiet, ExpressionInput.fileOption, OutputFormat.option(),
         ])
 
     var input: ExpressionInput

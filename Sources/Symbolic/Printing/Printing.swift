@@ -11,8 +11,9 @@ extension Expression: CustomStringConvertible, CustomDebugStringConvertible {
     ///
     /// Numbers print exactly: fractions as `p/q`, doubles in the shortest
     /// form that reads back to the same `Double` (`0.1` prints `0.1`).
-    /// Non-finite constants (`1/0` folds to `inf`, `0/0` to `nan`) print as
-    /// `inf`, `-inf` and `nan`, which read back as variables, not numbers.
+    /// Non-finite constants (`1/0` folds to +∞, `0/0` to NaN) print as the
+    /// quotients `(1/0)`, `-(1/0)` and `(0/0)`, which read back to them
+    /// (`inf` and `nan` would read as variables).
     ///
     /// When the expression written out as a tree would exceed
     /// ``fullPrintingNodeLimit`` nodes (heavily shared graphs can be
