@@ -146,6 +146,25 @@ struct ExpressionTests {
         }
         #expect(Set(results).count == 1)
     }
+
+    /// Threads differentiating overlapping graphs at once (the intern
+    /// table under contention; run under `swift test --sanitize=thread`).
+    @Test func concurrentDifferentiationInternsOnce() async throws {
+        let results = await withTaskGroup(of: [Expr].self) { group in
+            for t in 0..<4 {
+                group.addTask {
+                    let xs = (0..<60).map { Expr.variable("c\($0)") }
+                    var f = Expr.zero
+                    for i in 0..<59 { f = f + 100 * (xs[i + 1] - xs[i] ** 2) ** 2 + (1 - xs[i]) ** 2 }
+                    let g = f.gradient(withRespectTo: (0..<60).map { "c\($0)" })
+                    return t % 2 == 0 ? g : g.map { $0 + 0 }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(Set(results).count == 1)
+        #expect(try results[0][0].evaluate(at: Dictionary(uniqueKeysWithValues: (0..<60).map { ("c\($0)", 1.0) })) == 0)
+    }
 }
 
 @Suite("Expression coding")

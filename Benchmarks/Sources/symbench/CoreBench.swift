@@ -43,3 +43,54 @@ func benchmarkHigherOrder(_ orders: [Int]) {
         print(String(format: "%-4d %-9.3f %-15d %d", k, seconds, d.topologicallySortedNodes().count, text.utf8.count))
     }
 }
+
+/// `--rosen-build N`: R(N)'s symbolic gradient and sparse Hessian build and
+/// the gradient's compilation, each timed once on fresh nodes (a second run
+/// would find every node interned), as JSON lines in the peers' format.
+/// `Benchmarks/casadi_build.sh` runs it next to CasADi's peer.
+func benchmarkRosenbrockBuild(_ n: Int) {
+    let (f, variables) = Workloads.rosenbrock(n)
+    var t0 = now()
+    let gradient = f.gradient(withRespectTo: variables)
+    let grad = now() - t0
+    t0 = now()
+    let entries = f.hessianEntries(withRespectTo: variables)
+    let hess = now() - t0
+    t0 = now()
+    let compiled = try! CompiledFunction(gradient, variables: variables)
+    let compile = now() - t0
+    for (op, seconds, extra) in [("grad", grad, ""), ("hess", hess, ", \"nnz\": \(2 * entries.count - n)"),
+                                 ("compile_grad", compile, ", \"n_instructions\": \(compiled.statistics.instructionCount)")] {
+        print("{\"peer\": \"symbolic\", \"workload\": \"rosen\", \"size\": \(n), \"op\": \"\(op)\", \"time_s\": \(seconds)\(extra)}")
+    }
+}
+
+/// `--memory [ROUNDS]`: builds and drops `ROUNDS` (default 200) fresh
+/// R(1000) gradients (new variable names each round, so no node is
+/// reused) and prints the resident set after 20 rounds and at the end,
+/// with the number of interned nodes. The target of issue 12 is a final
+/// RSS ≤ 1.3× the one after 20 rounds.
+func benchmarkMemory(rounds: Int) {
+    func residentMB() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kB = Double(line.split(separator: " ").dropFirst().first ?? "") else { return .nan }
+        return kB / 1024
+    }
+    var after20 = Double.nan
+    let t0 = now()
+    for round in 1...rounds {
+        do {
+            let names = (0..<1000).map { "r\(round)_\($0)" }
+            let xs = names.map(Expression.variable)
+            var terms: [Expression] = []
+            for i in 0..<999 { terms.append(100 * (xs[i + 1] - xs[i] ** 2) ** 2 + (1 - xs[i]) ** 2) }
+            let gradient = Expression.sum(terms).gradient(withRespectTo: names)
+            sink += Double(gradient.count)
+        }
+        if round == 20 { after20 = residentMB() }
+    }
+    let final = residentMB()
+    print(String(format: "rounds %d  rss_after_20 %.1f MB  rss_final %.1f MB  ratio %.2f  interned_nodes %d  seconds %.2f",
+                 rounds, after20, final, final / after20, Expression.internedNodeCount, now() - t0))
+}

@@ -9,7 +9,7 @@ import Symbolic
 ///     … symbench --profile-compile | --profile-gradient | --profile-mlp
 ///     … symbench --softmax [C D N]    (softmax regression, see SoftmaxBench.swift)
 ///     … symbench --codegen [N]        (generated C for R(N) against a hand-written loop)
-///     … symbench --tower [DEPTHS…] | --order [K…]   (core engine, see CoreBench.swift)
+///     … symbench --tower [DEPTHS…] | --order [K…] | --rosen-build [N] | --memory [ROUNDS]   (core engine, see CoreBench.swift)
 ///
 /// Without --json it prints a readable table; with --json one JSON object
 /// per line in the peers' record format (ops build, grad, hess, compile_f,
@@ -88,6 +88,16 @@ if let i = arguments.firstIndex(of: "--softmax") {
 if let i = arguments.firstIndex(of: "--codegen") {
     // Generated C for R(N) value+gradient against the hand-written loop: --codegen [N] (default 10,000)
     benchmarkCodegen(arguments[(i + 1)...].compactMap { Int($0) }.first ?? 10_000)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--rosen-build") {
+    // R(N) gradient / sparse Hessian build and gradient compile, cold (see casadi_build.sh)
+    benchmarkRosenbrockBuild(arguments[(i + 1)...].first.flatMap { Int($0) } ?? 10_000)
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--memory") {
+    // RSS after building and dropping fresh R(1000) gradients (see CoreBench.swift)
+    benchmarkMemory(rounds: arguments[(i + 1)...].first.flatMap { Int($0) } ?? 200)
     exit(0)
 }
 if let i = arguments.firstIndex(of: "--tower") {

@@ -30,7 +30,29 @@ extension Expression {
     /// - Precondition: `order >= 0`.
     public func derivative(withRespectTo variable: String, order: Int, form: DerivativeForm = .normalized) -> Expression {
         precondition(order >= 0, "the order of a derivative cannot be negative")
-        return derivative(withRespectTo: Array(repeating: variable, count: order), form: form)
+        guard order >= 2 else { return derivative(withRespectTo: Array(repeating: variable, count: order), form: form) }
+        // Differentiate order by order (normalising), as long as that stays
+        // small; once an order's graph swells past the Leibniz recurrences'
+        // one (docs/Design.md, "Higher derivatives"), take the recurrences'
+        // k-th derivative instead: it grows polynomially in k.
+        var result = self
+        var normalizer = Normalizer()
+        var recurrences: [Expression]?
+        for k in 1...order {
+            if !result.containsVariables { return .zero }
+            result = result.derivative(withRespectTo: variable)
+            if form == .normalized && k > 1 { result = normalizer.normalize(result) }
+            if result.nodeCount > HigherDerivatives.swellThreshold {
+                if recurrences == nil {
+                    var leibniz = HigherDerivatives(variable: variable)
+                    recurrences = leibniz.derivatives(of: self, order: order)
+                }
+                if HigherDerivatives.printedCost(recurrences![k]) < HigherDerivatives.printedCost(result) {
+                    return recurrences![order]
+                }
+            }
+        }
+        return result
     }
 
     /// The mixed partial derivative by each of `variables` in turn: for

@@ -177,13 +177,14 @@ extension Int {
 /// release trivial — no recursive deinitialisation that could overflow the
 /// stack on a deep expression — and keeps `id`s stable. Memory is
 /// proportional to the number of distinct subexpressions ever built. The table
-/// is sharded so that threads building expressions rarely contend.
+/// is sharded so that threads building expressions rarely contend; each shard
+/// has a POSIX mutex (``ThreadLock``) so that ThreadSanitizer can check it.
 final class InternTable: Sendable {
     static let shared = InternTable()
 
     private static let shardCount = 16
     private final class Shard: Sendable {
-        let table = Mutex<[Key: Node]>([:])
+        let table = ThreadLock<[Key: Node]>([:])
     }
 
     /// A `Kind` with its hash computed once, cheaply: operands are already

@@ -52,7 +52,7 @@ final class DataObjective: Sendable {
     /// (every diagonal entry included, for the penalty and the transforms).
     let rows: [Int], columns: [Int]
     let data: [Double]
-    private let recorded: Mutex<[Double]>
+    private let recorded: ThreadLock<[Double]>
 
     init(_ setup: FitSetup, hessian: Bool) throws(FitError) {
         self.setup = setup
@@ -79,7 +79,7 @@ final class DataObjective: Sendable {
             columns = []
         }
         data = setup.columnsWithLabels
-        recorded = Mutex(setup.start)
+        recorded = ThreadLock(setup.start)
     }
 
     /// The parameters at the last gradient evaluation: the optimisers end

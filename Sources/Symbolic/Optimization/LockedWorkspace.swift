@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A compiled program's scratch memory behind a lock.
 ///
 /// Objective closures must be `@Sendable`, and a compiled program's
@@ -7,9 +5,9 @@ import Synchronization
 /// its objective from one thread, so the lock is never contended: the
 /// closures stay thread-safe without allocating a workspace per call.
 final class LockedWorkspace<Workspace: Sendable>: Sendable {
-    private let mutex: Mutex<Workspace>
+    private let mutex: ThreadLock<Workspace>
 
-    init(_ workspace: Workspace) { mutex = Mutex(workspace) }
+    init(_ workspace: Workspace) { mutex = ThreadLock(workspace) }
 
     /// Runs `body` with exclusive access to the workspace.
     func with<Result: Sendable>(_ body: (inout Workspace) -> Result) -> Result {

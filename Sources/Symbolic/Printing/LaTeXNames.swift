@@ -86,7 +86,7 @@ extension Expression {
     ///     // Prints "2 \mathit{x10}"
     public func latex(distinguishing names: [String]) -> String {
         let overrides = LaTeXNames.overrides(for: variables + names)
-        if treeSize > Expression.fullPrintingNodeLimit {
+        if printsWithSharing {
             return sharedLines(format: .latex, latexNames: overrides).joined(separator: " \\\\\n")
         }
         return ExpressionPrinter(format: .latex, latexNames: overrides).print(self)

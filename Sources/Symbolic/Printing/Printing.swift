@@ -17,17 +17,27 @@ extension Expression: CustomStringConvertible, CustomDebugStringConvertible {
     ///
     /// When the expression written out as a tree would exceed
     /// ``fullPrintingNodeLimit`` nodes (heavily shared graphs can be
-    /// exponentially large as trees), the text is ``sharedDescription``
-    /// instead, so printing never hangs.
+    /// exponentially large as trees), or would exceed 100,000 nodes while
+    /// being more than 16 times its distinct nodes (a high derivative from
+    /// the Leibniz recurrences), the text is ``sharedDescription`` instead,
+    /// so printing never hangs and stays linear in the graph.
     ///
     /// - Complexity: O(length of the output).
     public var description: String {
-        if treeSize > Expression.fullPrintingNodeLimit { return sharedDescription }
+        if printsWithSharing { return sharedDescription }
         return ExpressionPrinter(format: .infix).print(self)
     }
 
     /// The same as ``description``.
     public var debugDescription: String { description }
+
+    /// Whether ``description`` and ``latex`` print numbered temporaries
+    /// rather than the tree: the tree is past ``fullPrintingNodeLimit``, or
+    /// past 100,000 nodes and more than 16 times the distinct nodes.
+    var printsWithSharing: Bool {
+        if treeSize > Expression.fullPrintingNodeLimit { return true }
+        return treeSize > 100_000 && treeSize > 16 * nodeCount
+    }
 
     /// The expression in LaTeX math notation: `\frac{}{}` for quotients,
     /// `^{}` for powers, `\sin`, `\sqrt{}`, and `\left( \right)` where needed.

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# R(N) symbolic gradient and sparse Hessian build (and gradient compile):
+# Symbolic next to CasADi, in one run, alternating the two so both see the
+# same machine load; prints each run's times and the ratios of the best.
+#
+#   Benchmarks/casadi_build.sh [N] [ROUNDS]        (default 10000, 3)
+#
+# PEERS names the peers' directory (peer_casadi.py, timing.py, workloads.py;
+# default /work/scratch/peers, else /work/shared/bench/peers) and PY its
+# Python (default $PEERS/.venv/bin/python). CasADi times ca.gradient and
+# ca.hessian best-of-5 (warm); Symbolic's are single cold runs, each in a
+# fresh process, because a second build in one process finds every node
+# already interned.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+N="${1:-10000}"
+ROUNDS="${2:-3}"
+PEERS="${PEERS:-/work/scratch/peers}"
+[ -f "$PEERS/peer_casadi.py" ] || PEERS=/work/shared/bench/peers
+PY="${PY:-$PEERS/.venv/bin/python}"
+swift build -c release --package-path "$HERE" >/dev/null
+BENCH="$HERE/.build/release/symbench"
+OUT="$(mktemp -d /tmp/casadi-build.XXXXXX)"
+for r in $(seq "$ROUNDS"); do
+  "$BENCH" --rosen-build "$N" | tee -a "$OUT/symbolic.jsonl"
+  (cd "$PEERS" && "$PY" peer_casadi.py --workload rosen --size "$N") \
+    | grep -E '"op": "(grad|hess|compile_grad)"' | tee -a "$OUT/casadi.jsonl"
+done
+python3 - "$OUT" <<'PY'
+import json, sys, os
+best = {}
+for peer in ("symbolic", "casadi"):
+    for line in open(os.path.join(sys.argv[1], peer + ".jsonl")):
+        r = json.loads(line)
+        key = (peer, r["op"])
+        best[key] = min(best.get(key, float("inf")), r["time_s"])
+print("\nop            symbolic_s  casadi_s  ratio (best of runs)")
+for op in ("grad", "hess", "compile_grad"):
+    s, c = best[("symbolic", op)], best[("casadi", op)]
+    print(f"{op:<13} {s:10.4f} {c:9.4f}  {s / c:5.2f}")
+PY
