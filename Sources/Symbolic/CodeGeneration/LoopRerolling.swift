@@ -27,10 +27,14 @@ struct LoopPlan {
     private(set) var loopOutputs: [Bool]
     /// For each sum with re-rolled terms: its loops and the terms left to add.
     private(set) var sums: [Int32: (loops: [Int], rest: [Int32])] = [:]
+    /// Constants that change from one iteration to the next, as bit
+    /// patterns: entry `i` of a table is iteration `i`'s.
+    private(set) var tables: [[UInt64]] = []
+    private var tableIDs: [[UInt64]: Int32] = [:]
 
     private let program: LoweredProgram
     private var size: [Int] = []
-    /// A hash of each value's operations with inputs unnamed, so that the
+    /// A hash of each value's operations with inputs and constants unnamed, so that the
     /// operands of `a + b` and `a * b` can be put in an order that does not
     /// depend on value numbering.
     private var shape: [Int] = []
@@ -86,9 +90,8 @@ struct LoopPlan {
         for v in program.values.indices {
             var h = Hasher()
             switch program.values[v] {
-            case .constant(let x):
-                h.combine(0)
-                h.combine(x.bitPattern)
+            case .constant:
+                h.combine(0)   // any constant: items whose constants differ are read from tables
             case .input:
                 h.combine(1)
             case .operation(let op, let a, let b):
@@ -153,7 +156,8 @@ struct LoopPlan {
             local[v] = Int32(item.nodes.count)
             switch program.values[v] {
             case .constant(let x):
-                item.nodes.append(.constant(x.bitPattern))
+                item.nodes.append(.constant(slot: Int32(item.constants.count)))
+                item.constants.append(x.bitPattern)
             case .input(let k):
                 item.nodes.append(.input(slot: Int32(item.inputs.count)))
                 item.inputs.append(Int(k))
@@ -224,7 +228,8 @@ struct LoopPlan {
             for run in LoopPlan.runs(members, positions: memberPositions) {
                 let l = loop(count: run.range.count, &loopOfCount)
                 outputLoops += outputLoops.contains(l) ? [] : [l]
-                let root = members[run.range.lowerBound].add(to: &loops[l].body, step: run.step)
+                let constants = constantNodes(members[run.range])
+                let root = members[run.range.lowerBound].add(to: &loops[l].body, step: run.step, constantNodes: constants)
                 loops[l].writes.append((memberPositions[run.range.lowerBound], run.positionStep, root))
                 for m in run.range { loopOutputs[memberPositions[m]] = true }
             }
@@ -254,12 +259,27 @@ struct LoopPlan {
                 var first = members[run.range.lowerBound]
                 let subtract = first.nodes.last == .list(.sum, [])
                 if subtract { first.nodes.removeLast() }
-                loops[l].terms.append((first.add(to: &loops[l].body, step: run.step), subtract))
+                let constants = constantNodes(members[run.range])
+                loops[l].terms.append((first.add(to: &loops[l].body, step: run.step, constantNodes: constants), subtract))
                 for m in run.range { covered[owners[sorted[m]]] = true }
             }
         }
         guard !planned.isEmpty else { return }
         sums[s] = (planned, terms.indices.filter { !covered[$0] }.map { terms[$0] })
+    }
+
+    /// Each constant slot of a run: the constant when all its items agree, else a table.
+    private mutating func constantNodes(_ run: ArraySlice<LoopItem>) -> [LoopBody.Node] {
+        let first = run[run.startIndex]
+        return first.constants.indices.map { c in
+            let x = first.constants[c]
+            if run.allSatisfy({ $0.constants[c] == x }) { return .constant(x) }
+            let column = run.map { $0.constants[c] }
+            if let t = tableIDs[column] { return .table(t) }
+            tables.append(column)
+            tableIDs[column] = Int32(tables.count - 1)
+            return .table(Int32(tables.count - 1))
+        }
     }
 
     /// The loop of `count` iterations of the current pass, created when new.
