@@ -88,33 +88,38 @@ struct LoopPlan {
         shape = [Int](repeating: 0, count: program.values.count)
         let cap = LoopPlan.maximumItemSize
         for v in program.values.indices {
-            var h = Hasher()
+            // A fixed mix (not `Hasher`, which is seeded per process): the generated code must not change between runs.
+            var h: UInt64 = 0
+            func mix(_ x: UInt64) {
+                h = (h &+ x &+ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 29
+            }
             switch program.values[v] {
             case .constant:
-                h.combine(0)   // any constant: items whose constants differ are read from tables
+                mix(1)   // any constant: items whose constants differ are read from tables
             case .input:
-                h.combine(1)
+                mix(2)
             case .operation(let op, let a, let b):
-                h.combine(2)
-                h.combine(op)
-                let (sa, sb) = (shape[Int(a)], b >= 0 ? shape[Int(b)] : 0)
-                h.combine(op.isCommutative ? Swift.min(sa, sb) : sa)
-                h.combine(op.isCommutative ? Swift.max(sa, sb) : sb)
+                mix(3)
+                mix(UInt64(op.rawValue))
+                let (sa, sb) = (UInt64(bitPattern: Int64(shape[Int(a)])), b >= 0 ? UInt64(bitPattern: Int64(shape[Int(b)])) : 0)
+                mix(op.isCommutative ? Swift.min(sa, sb) : sa)
+                mix(op.isCommutative ? Swift.max(sa, sb) : sb)
             case .list(let op, let start, let count):
-                h.combine(3)
-                h.combine(op)
+                mix(4)
+                mix(UInt64(op.rawValue))
                 for t in program.sumTerms[Int(start)..<Int(start + count)] {
-                    h.combine(shape[Int(t & ~LoweredProgram.subtractBit)])
-                    h.combine(t < 0)
+                    mix(UInt64(bitPattern: Int64(shape[Int(t & ~LoweredProgram.subtractBit)])))
+                    mix(t < 0 ? 1 : 0)
                 }
             }
             if isOperation(v) {
                 var s = 1
                 program.forEachOperand(of: v) { o in s = Swift.min(s + Swift.min(size[Int(o)], cap + 1), Int.max / 2) }
                 size[v] = s
-                if s > cap { h = Hasher(); h.combine(4); h.combine(v) }   // read as one value by the items that use it
+                if s > cap { h = 0; mix(5); mix(UInt64(v)) }   // read as one value by the items that use it
             }
-            shape[v] = h.finalize()
+            shape[v] = Int(Int64(bitPattern: h))
         }
     }
 
