@@ -31,6 +31,7 @@ extension LayeredLayout {
                 } else {
                     for l in layers.indices.reversed().dropFirst() { sort(layer: l, by: below) }
                 }
+                transpose()
                 let c = totalCrossings()
                 if c < bestCrossings {
                     bestCrossings = c
@@ -43,6 +44,35 @@ extension LayeredLayout {
             }
             layers = best
             renumber()
+        }
+
+        /// Swaps neighbours in a layer while that removes crossings with the
+        /// layers above and below (Gansner et al.'s transpose step).
+        private mutating func transpose(passes: Int = 4) {
+            for _ in 0..<passes {
+                var improved = false
+                for l in layers.indices where layers[l].count > 1 {
+                    for i in 0..<(layers[l].count - 1) {
+                        let v = layers[l][i], w = layers[l][i + 1]
+                        if pairCrossings(w, v) < pairCrossings(v, w) {
+                            layers[l].swapAt(i, i + 1)
+                            position[v] = i + 1
+                            position[w] = i
+                            improved = true
+                        }
+                    }
+                }
+                if !improved { break }
+            }
+        }
+
+        /// The crossings between the edges of `v` and of `w` when `v` is left of `w`.
+        private func pairCrossings(_ v: Int, _ w: Int) -> Int {
+            var count = 0
+            for neighbours in [above, below] {
+                for a in neighbours[v] { for b in neighbours[w] where position[a] > position[b] { count += 1 } }
+            }
+            return count
         }
 
         /// Stable sort of one layer by the barycentre of each node's neighbours
