@@ -60,4 +60,12 @@ import Testing
         let unwritable = runSym(["graph", "x", "-o", "/nonexistent-directory/g.dot"])
         #expect(unwritable.status == 1 && unwritable.stderr.hasPrefix("error: cannot write '/nonexistent-directory/g.dot'"))
     }
+
+    @Test func definedFunctionsAreOneNode() {
+        let result = runSym(["graph", "P3(u) + u", "--define", "P3(u) = 0.5*(5*u^3 - 3*u)", "--gradient", "--at", "u=2"])
+        #expect(result.status == 0 && result.stderr == "")
+        #expect(result.stdout.contains(#"n1 [label="v1\nP3(v0)\n= 17""#))
+        #expect(result.stdout.contains(##"n4 -> n5 [style=dashed, color="#d55e00", label=" 7.5*v0^2 - 1.5 ""##))
+        #expect(result.stdout.contains(#"[label="∂f/∂u\n= 29.5""#))
+    }
 }
