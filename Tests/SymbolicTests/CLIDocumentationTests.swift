@@ -73,6 +73,13 @@ struct CLIDocumentationTests {
         try CLIDocumentationTests.check(examples)
     }
 
+    /// docs/Design.md's command lines (IEEE 754 folding).
+    @Test func designExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Design.md"))
+        #expect(examples.count >= 3)
+        try CLIDocumentationTests.check(examples)
+    }
+
     static func check(_ examples: [Example], directory: URL? = nil) throws {
         let binary = try CLIBinaryTests.executableURL().path
         for example in examples {
