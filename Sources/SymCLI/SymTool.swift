@@ -35,7 +35,7 @@ public enum SymTool: Sendable {
          CollectCommand.self, CancelCommand.self, DiffCommand.self,
          GradCommand.self, HessianCommand.self, JacobianCommand.self, CompileCommand.self,
          MinimizeCommand.self, FitCommand.self, PredictCommand.self, PlotCommand.self,
-         CodegenCommand.self, TraceCommand.self]
+         CodegenCommand.self, TraceCommand.self, GraphCommand.self]
     }
 
     /// Runs `sym` with `arguments` (without the program name).
