@@ -43,6 +43,10 @@ public struct Expression: Sendable, Hashable {
         case power(Expression, Expression)
         /// A call of an elementary function.
         case call(Function, [Expression])
+        /// A call of a user-defined function (see ``CustomFunction``), with
+        /// one argument per parameter. Two calls are equal only when they
+        /// call the same definition object.
+        case custom(CustomFunction, [Expression])
     }
 
     /// The node's kind and operands.
@@ -57,6 +61,7 @@ public struct Expression: Sendable, Hashable {
         case .product(let factors): self = Expression.product(factors)
         case .power(let base, let exponent): self = Expression.power(base, exponent)
         case .call(let function, let arguments): self = Expression.call(function, arguments)
+        case .custom(let function, let arguments): self = function.call(arguments)
         }
     }
 

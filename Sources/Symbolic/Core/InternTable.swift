@@ -88,6 +88,7 @@ final class InternTable: Sendable {
         case .product(let xs): h = mix(0x52, xs)
         case .power(let b, let e): h = mix(mix(0x53, b.node.id), e.node.id)
         case .call(let f, let xs): h = mix(0x54 &+ UInt64(f.hashValue & 0xFFFF) << 8, xs)
+        case .custom(let f, let xs): h = mix(0x55 &+ UInt64(truncatingIfNeeded: f.serial) << 8, xs)
         }
         let result = Int(bitPattern: UInt(h)) & Int.max
         return result > NodeSet.removed ? result : result + 2

@@ -68,7 +68,7 @@ final class Node: Sendable {
             } else {
                 degree = base.node.degree
             }
-        case .call(_, let arguments):
+        case .call(_, let arguments), .custom(_, let arguments):
             for a in arguments {
                 contains = contains || a.node.containsVariables
                 size = size.addingSaturating(a.node.treeSize)
@@ -90,7 +90,7 @@ extension Node {
     func forEachOperand(_ body: (Node) -> Void) {
         switch kind {
         case .constant, .namedConstant, .variable: return
-        case .sum(let xs), .product(let xs), .call(_, let xs): for x in xs { body(x.node) }
+        case .sum(let xs), .product(let xs), .call(_, let xs), .custom(_, let xs): for x in xs { body(x.node) }
         case .power(let b, let e): body(b.node); body(e.node)
         }
     }
