@@ -109,6 +109,10 @@ public enum SymTool: Sendable {
             let scanned = try ArgumentScanner.scan(arguments, for: configuration)
             instance = try (command.variant(for: scanned) ?? command).init(scanned)
         } catch {
+            if case .badInput(let inputError) = error {
+                report(inputError, console: &console)
+                return ExitStatus.failure
+            }
             console.printErrorLine("error: \(error)")
             console.printErrorLine("Usage: \(HelpFormatter.usage(for: configuration))")
             console.printErrorLine("  See '\(name) \(configuration.name) --help' for more information.")

@@ -89,7 +89,8 @@ import FoundationXML
         #expect(LocalPartials.lnSpelling("log(a)*xlog(b)+log(c)") == "ln(a)*xlog(b)+ln(c)")
     }
 
-    @Test(arguments: [notes, rosenbrock, network, "x", "2", "max(x, 0) + atan2(y, x)"])
+    @Test(arguments: [notes, rosenbrock, network, "x", "2", "max(x, 0) + atan2(y, x)",
+                       "max(x,0)^0.5/(1+exp(-y)) - atan2(y, x) + x^y"])
     func svgIsWellFormedAndLaidOutDownward(text: String) throws {
         for gradient in [false, true] {
             let graph = try ComputationGraphTests.graph(text, gradient: gradient)
@@ -114,6 +115,18 @@ import FoundationXML
                     let apart = a.x + a.w <= b.x + 0.01 || b.x + b.w <= a.x + 0.01 || a.y + a.h <= b.y + 0.01 || b.y + b.h <= a.y + 0.01
                     #expect(apart, "nodes overlap in \(text)")
                 }
+            }
+            // Partial labels of one row never overlap.
+            let labels = svg.elements("g", class: "partials").flatMap { g -> [XMLElement] in
+                (g.children ?? []).compactMap { $0 as? XMLElement }
+            }
+            let byRow = Dictionary(grouping: labels, by: { $0["y"] })
+            for row in byRow.values {
+                let spans = row.map { t -> (Double, Double) in
+                    let w = TextMetrics.width(of: t.stringValue ?? "", fontSize: ComputationGraph.labelFontSize)
+                    return (Double(t["x"])! - w / 2, Double(t["x"])! + w / 2)
+                }.sorted { $0.0 < $1.0 }
+                for k in spans.indices.dropFirst() { #expect(spans[k].0 >= spans[k - 1].1, "labels overlap in \(text)") }
             }
             for edge in svg.elements("path", class: "edge") {
                 let from = try #require(boxes[edge["data-from"]]), to = try #require(boxes[edge["data-to"]])

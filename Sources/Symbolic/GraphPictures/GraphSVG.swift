@@ -106,21 +106,41 @@ extension ComputationGraph {
         svg.open("g", [("class", "partials"), ("font-size", SVGNumber.format(ComputationGraph.labelFontSize)),
                        ("fill", Color(hex: 0x8A3C00).hex), ("text-anchor", "middle"), ("stroke", "#ffffff"),
                        ("stroke-width", "3"), ("paint-order", "stroke"), ("stroke-linejoin", "round")])
-        // The labels of one gap, spread so that none overlaps its neighbours.
+        // The labels of one gap, spread so that none overlaps its neighbours;
+        // when that would move one far from its edge, in two staggered rows.
         let byBand = Dictionary(grouping: labels.indices, by: { labels[$0].band })
         for band in byBand.keys.sorted() {
             let group = byBand[band]!.sorted { labels[$0].x != labels[$1].x ? labels[$0].x < labels[$1].x : $0 < $1 }
-            let widths = group.map { TextMetrics.width(of: labels[$0].text, fontSize: ComputationGraph.labelFontSize) }
-            var offset = [0.0]
-            for k in group.indices.dropFirst() { offset.append(offset[k - 1] + (widths[k - 1] + widths[k]) / 2 + 6) }
-            let fitted = LayeredLayout.isotonic(group.indices.map { labels[group[$0]].x - offset[$0] },
-                                                weights: [Double](repeating: 1, count: group.count))
+            var placed = ComputationGraph.spread(group.map { (labels[$0].x, labels[$0].text) })
+            var rows = [Double](repeating: 0, count: group.count)
+            if zip(placed, group).contains(where: { abs($0 - labels[$1].x) > 6 }) {
+                for row in 0..<2 {
+                    let members = group.indices.filter { $0 % 2 == row }
+                    let xs = ComputationGraph.spread(members.map { (labels[group[$0]].x, labels[group[$0]].text) })
+                    for (k, m) in members.enumerated() {
+                        placed[m] = xs[k]
+                        rows[m] = row == 0 ? -6 : 6
+                    }
+                }
+            }
             for (k, i) in group.enumerated() {
-                svg.element("text", [("x", SVGNumber.format(fitted[k] + offset[k])), ("y", SVGNumber.format(labels[i].y))],
+                svg.element("text", [("x", SVGNumber.format(placed[k])), ("y", SVGNumber.format(labels[i].y + rows[k]))],
                              content: labels[i].text)
             }
         }
         svg.close("g")
+    }
+
+    /// Centres for labels wanted at `wanted` (sorted by x), in that order,
+    /// as close to them as they can be without overlapping.
+    static func spread(_ wanted: [(x: Double, text: String)]) -> [Double] {
+        guard !wanted.isEmpty else { return [] }
+        let widths = wanted.map { TextMetrics.width(of: $0.text, fontSize: labelFontSize) }
+        var offset = [0.0]
+        for k in wanted.indices.dropFirst() { offset.append(offset[k - 1] + (widths[k - 1] + widths[k]) / 2 + 6) }
+        let fitted = LayeredLayout.isotonic(wanted.indices.map { wanted[$0].x - offset[$0] },
+                                            weights: [Double](repeating: 1, count: wanted.count))
+        return wanted.indices.map { fitted[$0] + offset[$0] }
     }
 
     /// The x of the curve drawn from `a` to `b` (vertical tangents at both
@@ -176,8 +196,10 @@ extension ComputationGraph {
             GraphStyle.node(Node(name: "", kind: kind, definition: "", value: nil, operation: "", row: nil, isOutput: output))
         }
         var entries: [(label: String, fill: Color, stroke: Color, dashed: Bool)] = []
+        let kinds = Set(nodes.map(\.kind))
         for (label, kind, output) in [("input", NodeKind.input, false), ("operation", .operation, false),
-                                      ("output", .operation, true), ("constant", .constant, false)] {
+                                      ("output", .operation, true), ("constant", .constant, false)]
+        where kinds.contains(kind) || output {
             let s = sample(kind, output)
             entries.append((label, s.fill, s.stroke, false))
         }
