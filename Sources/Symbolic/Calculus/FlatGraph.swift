@@ -1,3 +1,5 @@
+import Foundation
+
 /// The distinct nodes of an expression with their operands resolved to
 /// positions in flat arrays, and a post-order of them (operands before
 /// users, the root last): the traversal every reverse sweep starts from.
@@ -40,6 +42,11 @@ struct FlatGraph {
     func operandRange(_ d: Int) -> Range<Int> { Int(operandStart[d])..<Int(operandStart[d + 1]) }
 
     /// Replaces the graph by `root`'s, reusing the storage.
+    ///
+    /// Visited nodes are found by id: in a zeroed array over `0...root.id`
+    /// when the graph is large and its ids dense (a function's graph built
+    /// in one go), else in a hash table (the small graphs of gradient
+    /// entries, whose ids are spread over the whole process).
     mutating func rebuild(_ root: Expression) {
         nodes.removeAll(keepingCapacity: true)
         operandStart.removeAll(keepingCapacity: true)
@@ -48,48 +55,120 @@ struct FlatGraph {
         postOrder.removeAll(keepingCapacity: true)
         pendingNodes.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
-        index.removeAll(expectedCount: Swift.min(root.treeSize, 1 << 16))
+        let size = root.treeSize, maxID = root.id
         withExtendedLifetime(root) {
-            discover(Unmanaged.passUnretained(root.node))
-            stack.append((0, 0))
-            while let (d, k) = stack.last {
-                let slot = Int(operandStart[Int(d)]) + Int(k)
-                if slot < Int(operandStart[Int(d) + 1]) {
-                    stack[stack.count - 1].next = k + 1
-                    let child = pendingNodes[slot]
-                    let id = child._withUnsafeGuaranteedRef { $0.id }
-                    if let known = index.value(for: id) {
-                        operands[slot] = known
-                    } else {
-                        let c = Int32(nodes.count)
-                        operands[slot] = c
-                        discover(child)
-                        stack.append((c, 0))
-                    }
+            if size >= 1 << 12 && size >= maxID / 16 {
+                var map = DenseIndex(maxID: maxID)
+                defer { map.deallocate() }
+                walk(Unmanaged.passUnretained(root.node), &map)
+            } else {
+                var map = index
+                index = IntTable()
+                map.removeAll(expectedCount: Swift.min(size, 1 << 16))
+                walk(Unmanaged.passUnretained(root.node), &map)
+                index = map
+            }
+        }
+    }
+
+    /// The depth-first walk: discovery indices through `map`, the
+    /// post-order as each node's operands are done.
+    private mutating func walk<Map: NodeIndexMap>(_ root: Unmanaged<Node>, _ map: inout Map) {
+        map.insert(root._withUnsafeGuaranteedRef { $0.id }, 0)
+        discover(root)
+        stack.append((0, 0))
+        while let (d, k) = stack.last {
+            let slot = Int(operandStart[Int(d)]) + Int(k)
+            if slot < Int(operandStart[Int(d) + 1]) {
+                stack[stack.count - 1].next = k + 1
+                let child = pendingNodes[slot]
+                let id = child._withUnsafeGuaranteedRef { $0.id }
+                if let known = map.value(for: id) {
+                    operands[slot] = known
                 } else {
-                    postOrder.append(d)
-                    stack.removeLast()
+                    let c = Int32(nodes.count)
+                    map.insert(id, c)
+                    operands[slot] = c
+                    discover(child)
+                    stack.append((c, 0))
                 }
+            } else {
+                postOrder.append(d)
+                stack.removeLast()
             }
         }
     }
 
     /// Gives `node` the next discovery index and records its operands.
     private mutating func discover(_ node: Unmanaged<Node>) {
+        nodes.append(node)
         node._withUnsafeGuaranteedRef { n in
-            index.insert(n.id, Int32(nodes.count))
-            nodes.append(node)
-            switch n.kind {
-            case .constant, .namedConstant, .variable:
-                break
-            case .sum(let xs), .product(let xs), .call(_, let xs):
-                for x in xs { pendingNodes.append(Unmanaged.passUnretained(x.node)) }
-            case .power(let b, let e):
-                pendingNodes.append(Unmanaged.passUnretained(b.node))
-                pendingNodes.append(Unmanaged.passUnretained(e.node))
+            n.withUnretainedOperands { pendingNodes.append(contentsOf: $0) }
+        }
+        operands.append(contentsOf: repeatElement(-1, count: pendingNodes.count - operands.count))
+        operandStart.append(Int32(pendingNodes.count))
+    }
+}
+
+/// Node id → discovery index, as ``FlatGraph`` needs it.
+protocol NodeIndexMap {
+    func value(for id: Int) -> Int32?
+    @discardableResult mutating func insert(_ id: Int, _ value: Int32) -> Bool
+}
+
+extension IntTable: NodeIndexMap {}
+
+/// A ``NodeIndexMap`` in a zeroed array indexed by id (`value + 1`, 0 for
+/// absent); untouched pages cost nothing.
+struct DenseIndex: NodeIndexMap {
+    private let slots: UnsafeMutablePointer<Int32>
+
+    init(maxID: Int) { slots = .allocateZeroed(maxID + 1) }
+
+    func deallocate() { free(slots) }
+
+    @inline(__always)
+    func value(for id: Int) -> Int32? {
+        let v = slots[id]
+        return v == 0 ? nil : v - 1
+    }
+
+    @inline(__always) @discardableResult
+    mutating func insert(_ id: Int, _ value: Int32) -> Bool {
+        slots[id] = value + 1
+        return true
+    }
+}
+
+extension Node {
+    /// Calls `body` with the node's operands as unretained references
+    /// (no reference counting per operand): valid while `self` is alive.
+    @inline(__always)
+    func withUnretainedOperands<R>(_ body: (UnsafeBufferPointer<Unmanaged<Node>>) throws -> R) rethrows -> R {
+        switch kind {
+        case .constant, .namedConstant, .variable:
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        case .sum(let xs), .product(let xs), .call(_, let xs):
+            return try xs[...].withUnretainedNodes(body)
+        case .power(let b, let e):
+            return try withUnsafeTemporaryAllocation(of: Unmanaged<Node>.self, capacity: 2) { pair in
+                pair.initializeElement(at: 0, to: .passUnretained(b.node))
+                pair.initializeElement(at: 1, to: .passUnretained(e.node))
+                return try body(UnsafeBufferPointer(pair))
             }
-            while operands.count < pendingNodes.count { operands.append(-1) }
-            operandStart.append(Int32(pendingNodes.count))
+        }
+    }
+}
+
+extension ArraySlice where Element == Expression {
+    /// Calls `body` with the expressions' nodes as unretained references.
+    /// An `Expression` is a single class reference, so its array is read as
+    /// an array of `Unmanaged<Node>` in place.
+    @inline(__always)
+    func withUnretainedNodes<R>(_ body: (UnsafeBufferPointer<Unmanaged<Node>>) throws -> R) rethrows -> R {
+        assert(MemoryLayout<Expression>.stride == MemoryLayout<Unmanaged<Node>>.stride)
+        return try withUnsafeBufferPointer { buffer in
+            try buffer.withMemoryRebound(to: Unmanaged<Node>.self, body)
         }
     }
 }

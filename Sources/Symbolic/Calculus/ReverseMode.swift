@@ -63,9 +63,20 @@ struct ReverseSweep {
 
     init(variableIndex: [String: Int]) { self.variableIndex = variableIndex }
 
+    /// The canonical sum of contributions, through the quick path when it
+    /// applies (debug builds check it against the general constructor).
+    private static func sum(_ terms: [Expression]) -> Expression {
+        guard let fast = Expression.quickSum(terms) else { return Expression.sum(terms) }
+        #if DEBUG
+        let general = Expression.sum(terms)
+        assert(fast == general, "quickSum gave \(fast), the general constructor \(general)")
+        #endif
+        return fast
+    }
+
     /// The variable index of the variable node `node`, or -1.
-    private mutating func index(ofVariable node: Node, name: String) -> Int32 {
-        if let known = variableOfID.value(for: node.id) { return known }
+    private mutating func index(ofVariable node: Node) -> Int32 {
+        guard case .variable(let name) = node.kind else { return -1 }
         let k = Int32(variableIndex[name] ?? -1)
         variableOfID.insert(node.id, k)
         return k
@@ -84,10 +95,10 @@ struct ReverseSweep {
         variable.append(contentsOf: repeatElement(-1, count: n))
         for d32 in graph.postOrder {
             let d = Int(d32)
-            let node = graph.nodes[d].takeUnretainedValue()
-            guard node.containsVariables else { continue }
-            if case .variable(let name) = node.kind {
-                let k = index(ofVariable: node, name: name)
+            let (containsVariables, id) = graph.nodes[d]._withUnsafeGuaranteedRef { ($0.containsVariables, $0.id) }
+            guard containsVariables else { continue }
+            if graph.operandRange(d).isEmpty {   // a variable
+                let k = variableOfID.value(for: id) ?? index(ofVariable: graph.nodes[d].takeUnretainedValue())
                 variable[d] = k
                 depends[d] = k >= 0 && Int(k) <= maxIndex
             } else {
@@ -116,7 +127,7 @@ struct ReverseSweep {
                 link = next[Int(link)]
             }
             // The list holds the contributions newest first; sum them in arrival order.
-            let adjoint = gathered.count == 1 ? gathered[0] : Expression.sum(gathered.reversed())
+            let adjoint = gathered.count == 1 ? gathered[0] : ReverseSweep.sum(gathered.reversed())
             if variable[d] >= 0 {
                 result.append((Int(variable[d]), adjoint))
                 continue

@@ -85,3 +85,101 @@ private struct QuickFactors {
     @inline(__always)
     subscript(i: Int) -> Expression { single ?? list[list.startIndex + i] }
 }
+
+extension Expression {
+    /// The canonical sum of `terms`, or `nil` when building it needs more
+    /// than sorting: like terms to merge, a nested sum to flatten, a float
+    /// constant or an overflow.
+    ///
+    /// Sorts the terms as ``Expression/sum(_:)`` does — by their
+    /// coefficient-free parts ("monomials"), higher degree first, then in
+    /// ``CanonicalOrder``, the number last — but compares a monomial like
+    /// `x*y` of the term `3*x*y` in place instead of interning it as a node.
+    ///
+    /// - Precondition: the terms are canonical.
+    static func quickSum(_ terms: [Expression]) -> Expression? {
+        var constant = Rational(0)
+        var entries: [QuickMonomial] = []
+        entries.reserveCapacity(terms.count)
+        for t in terms {
+            switch t.kind {
+            case .constant(.rational(let r)):
+                guard let s = constant.adding(r) else { return nil }
+                constant = s
+            case .constant, .sum:
+                return nil
+            default:
+                entries.append(QuickMonomial(t))
+            }
+        }
+        var sameMonomial = false
+        entries.sort { a, b in
+            if a.degree != b.degree { return a.degree > b.degree }
+            let c = a.compare(b)
+            if c == 0 { sameMonomial = true }
+            return c < 0
+        }
+        if sameMonomial { return nil }
+        var result = entries.map(\.term)
+        if constant.numerator != 0 { result.append(.constant(.rational(constant))) }
+        switch result.count {
+        case 0: return .constant(.rational(constant))
+        case 1: return result[0]
+        default: return intern(.sum(result))
+        }
+    }
+}
+
+/// A term's coefficient-free part as ``Expression/sum(_:)`` sees it: the
+/// term itself, the factor of `c*f`, or the factors of `c*f*g*…` (a product
+/// that is not a node; compared as the node would be).
+private struct QuickMonomial {
+    let term: Expression
+    let degree: Double
+    private let node: Expression?
+    private let factors: ArraySlice<Expression>
+
+    init(_ t: Expression) {
+        term = t
+        if case .product(let xs) = t.kind, xs[0].isConstantNumber {
+            if xs.count == 2 {
+                (node, factors) = (xs[1], [])
+            } else {
+                (node, factors) = (nil, xs.dropFirst())
+            }
+            degree = (node ?? t).node.degree
+        } else {
+            (node, factors, degree) = (t, [], t.node.degree)
+        }
+    }
+
+    private static let productRank = CanonicalOrder.rank(.product([]))
+
+    /// ``CanonicalOrder/compare(_:_:)`` of the two monomials (0: equal).
+    func compare(_ other: QuickMonomial) -> Int {
+        switch (node, other.node) {
+        case let (a?, b?): return CanonicalOrder.compare(a, b)
+        case let (nil, b?): return QuickMonomial.compare(factors, height: term.node.height, b)
+        case let (a?, nil): return -QuickMonomial.compare(other.factors, height: other.term.node.height, a)
+        case (nil, nil):
+            let h1 = term.node.height, h2 = other.term.node.height
+            if h1 != h2 { return h1 < h2 ? -1 : 1 }
+            return QuickMonomial.compare(factors, other.factors)
+        }
+    }
+
+    /// The product of `factors` (of height `height`) against the node `b`.
+    private static func compare(_ factors: ArraySlice<Expression>, height: Int, _ b: Expression) -> Int {
+        let rank = b.node.rank
+        if rank != productRank { return productRank < rank ? -1 : 1 }
+        if height != b.node.height { return height < b.node.height ? -1 : 1 }
+        guard case .product(let ys) = b.kind else { return 0 }
+        return compare(factors, ys[...])
+    }
+
+    /// Operand lists compared as ``CanonicalOrder/compare(_:_:)`` does.
+    private static func compare(_ xs: ArraySlice<Expression>, _ ys: ArraySlice<Expression>) -> Int {
+        for (x, y) in zip(xs, ys) where x != y { return CanonicalOrder.compare(x, y) }
+        return xs.count == ys.count ? 0 : (xs.count < ys.count ? -1 : 1)
+    }
+}
