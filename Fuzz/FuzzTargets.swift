@@ -76,6 +76,14 @@ func checkRoundTrip(_ expression: Symbolic.Expression, context: @autoclosure () 
     }
     let again = reparsed.description
     if again != printed { fail("print → parse → print changed '\(printed)' to '\(again)'; \(context())") }
+    // The `let` form with shared temporaries reads back to the same expression.
+    let shared = expression.sharedDescription
+    do {
+        let sharedAgain = try Symbolic.Expression(parsing: shared).description
+        if sharedAgain != printed { fail("'\(shared)' reads back as '\(sharedAgain)', not '\(printed)'; \(context())") }
+    } catch {
+        fail("shared text does not parse: '\(shared)' (\(error)); \(context())")
+    }
     _ = expression.latex
 }
 

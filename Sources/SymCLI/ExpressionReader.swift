@@ -15,7 +15,8 @@ enum ExpressionReader {
 
     /// Parses `a; b; c` into its expressions; a line break outside
     /// parentheses also separates expressions (one per line), unless the line
-    /// ends with an operator, `(` or `,`, which continue it.
+    /// ends with an operator, `(` or `,`, or the next line starts with the
+    /// `in` of a `let` form, which continue it.
     static func parseList(_ text: String) throws(CommandError) -> [Expression] {
         do {
             return try Expression.parseList(linesAsSeparators(text))
@@ -32,9 +33,11 @@ enum ExpressionReader {
         var result = ""
         var depth = 0
         var last: Character? = nil   // the last non-blank character since a separator
-        for character in text {
+        let characters = Array(text)
+        for (offset, character) in characters.enumerated() {
             if character.isNewline {
                 let continues = last.map { "+-*/^(,;=".contains($0) } ?? true
+                    || startsWithIn(characters[(offset + 1)...])
                 if depth == 0 && !continues {
                     result.append(";")
                     last = nil
@@ -48,6 +51,14 @@ enum ExpressionReader {
             result.append(character)
         }
         return result
+    }
+
+    /// Whether `rest` starts, after blanks, with the word `in`.
+    private static func startsWithIn(_ rest: ArraySlice<Character>) -> Bool {
+        let word = rest.drop(while: { $0.isWhitespace })
+        guard word.starts(with: ["i", "n"]) else { return false }
+        let next = word.dropFirst(2).first
+        return next.map { !($0.isLetter || $0.isNumber || $0 == "_") } ?? true
     }
 
     /// For input of several lines: the 1-based line of the 1-based

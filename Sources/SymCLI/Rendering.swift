@@ -10,6 +10,20 @@ enum Rendering {
         expression.description
     }
 
+    /// `label = text` for a labelled line; the continuation lines of a
+    /// `let … in …` text are indented to align under its first line:
+    ///
+    ///     d^25/dx^25 = let t1 = log(x),
+    ///                      t2 = x^x,
+    ///                  ...
+    ///                  in t2*t1 + …
+    static func labelled(_ label: String, _ expression: Expression) -> String {
+        let text = expression.description
+        guard text.contains("\n") else { return "\(label) = \(text)" }
+        let indent = "\n" + String(repeating: " ", count: label.count + 3)
+        return "\(label) = " + text.replacingOccurrences(of: "\n", with: indent)
+    }
+
     /// The expression as LaTeX math, its variables kept apart from each
     /// other and from `names` (the variables of what is printed beside it):
     /// `x10` and `x_10` never print alike.

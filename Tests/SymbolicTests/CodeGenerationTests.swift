@@ -9,7 +9,7 @@ import Testing
         let code = try Expr.generateCode(for: [f], variables: ["x1", "x2"], language: .c, name: "f", derivatives: .gradient)
         #expect(code.outputLabels == ["f", "df/dx1", "df/dx2"])
         #expect(code.source.contains("#include <math.h>"))
-        #expect(code.source.contains("void f(const double *in, double *out)\n{"))
+        #expect(code.source.contains("void f(const double *restrict in, double *restrict out)\n{"))
         #expect(code.source.contains(" = log(in[0]);"))
         #expect(code.source.contains("out[2] = "))
         #expect(!code.source.contains("M_PI"))

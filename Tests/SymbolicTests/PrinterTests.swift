@@ -88,10 +88,4 @@ struct PrinterTests {
         let forms = names.map { Expr.latexName(of: $0, distinguishing: names) }
         #expect(Set(forms).count == names.count, "\(forms)")
     }
-
-    @Test func sharedDescriptionPrintsEachSharedNodeOnce() {
-        let u = sin(x) + 1
-        let f = u * u * y + exp(u)
-        #expect(f.sharedDescription == "@1 = sin(x) + 1\ny*@1^2 + exp(@1)")
-    }
 }

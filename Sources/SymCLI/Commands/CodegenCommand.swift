@@ -12,9 +12,11 @@ struct CodegenCommand: Subcommand {
             by ';'), with --gradient also its gradient (the Jacobian, row by row, for several), \
             with --hessian also the gradient and the Hessian's lower triangle row by row (with \
             --sparse only its nonzero entries, whose positions the code lists). Every shared \
-            subexpression is one temporary, so the code is linear in the expression graph. \
-            It needs only the language's math library. C is C99: \
-            void NAME(const double *in, double *out), with the inputs in --wrt order. \
+            subexpression is one temporary, so the code is linear in the expression graph, \
+            and repeated blocks (terms of a sum, entries of a gradient that differ only in \
+            which inputs they read) become loops. It needs only the language's math library. \
+            C is C99: void NAME(const double *restrict in, double *restrict out), with the \
+            inputs in --wrt order. \
             NumPy code evaluates over an array of points (last axis: the inputs).
 
               sym codegen "x^2*y + sin(x)" --lang c --gradient

@@ -83,7 +83,7 @@ struct DiffCommand: Subcommand {
         case .text:
             for (i, variable) in variables.enumerated() {
                 let valueText = values.map { " = " + NumberFormatting.text($0[i]) } ?? ""
-                console.printLine("\(Rendering.derivativeLabel(variable, order: order)) = \(Rendering.text(derivatives[i]))\(valueText)")
+                console.printLine(Rendering.labelled(Rendering.derivativeLabel(variable, order: order), derivatives[i]) + valueText)
             }
         case .latex:
             for (i, variable) in variables.enumerated() {

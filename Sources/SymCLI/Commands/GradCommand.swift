@@ -51,7 +51,7 @@ struct GradCommand: Subcommand {
         case .text:
             for (i, variable) in variables.enumerated() {
                 let valueText = values.map { " = " + NumberFormatting.text($0[i]) } ?? ""
-                console.printLine("\(Rendering.derivativeLabel(variable)) = \(Rendering.text(gradient[i]))\(valueText)")
+                console.printLine(Rendering.labelled(Rendering.derivativeLabel(variable), gradient[i]) + valueText)
             }
         case .latex:
             let names = variables + expression.variables

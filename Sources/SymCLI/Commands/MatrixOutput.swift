@@ -51,7 +51,7 @@ struct MatrixOutput {
             for (i, row) in expressions.enumerated() {
                 for (j, entry) in row.enumerated() where isWritten(i, j) {
                     let valueText = values.map { " = " + NumberFormatting.text($0[i][j]) } ?? ""
-                    console.printLine("\(label(i, j)) = \(Rendering.text(entry))\(valueText)")
+                    console.printLine(Rendering.labelled(label(i, j), entry) + valueText)
                 }
             }
         case .latex:

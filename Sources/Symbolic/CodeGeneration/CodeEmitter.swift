@@ -6,15 +6,21 @@ struct CodeEmitter {
     let name: String
     let variables: [String]
     let layout: OutputLayout
-    private(set) var temporaryCount = 0
-    private var helpers: Set<CodeHelper> = []
+    /// The repeated blocks written as loops (see ``LoopPlan``).
+    let plan: LoopPlan
+    var temporaryCount = 0
+    /// The number of loops written (re-rolled blocks).
+    private(set) var loopCount = 0
+    var helpers: Set<CodeHelper> = []
 
-    init(program: LoweredProgram, syntax: CodeSyntax, name: String, variables: [String], layout: OutputLayout) {
+    init(program: LoweredProgram, syntax: CodeSyntax, name: String, variables: [String], layout: OutputLayout,
+         rerollLoops: Bool = true) {
         self.program = program
         self.syntax = syntax
         self.name = name
         self.variables = variables
         self.layout = layout
+        plan = LoopPlan(program: program, enabled: rerollLoops && syntax.language != .numpy)
     }
 
     /// The complete source file.
@@ -31,16 +37,6 @@ struct CodeEmitter {
         return text
     }
 
-    /// Whether each value is needed by an output (dead code is dropped).
-    private func liveness() -> [Bool] {
-        var live = [Bool](repeating: false, count: program.values.count)
-        for o in program.outputs { live[Int(o)] = true }
-        for v in stride(from: program.values.count - 1, through: 0, by: -1) where live[v] {
-            program.forEachOperand(of: v) { live[Int($0)] = true }
-        }
-        return live
-    }
-
     /// The most temporaries in one C or Swift function: compilers optimise
     /// huge straight-line functions in superlinear time (gcc -O2 takes
     /// minutes on 100,000 statements), so longer programs are split into
@@ -48,7 +44,7 @@ struct CodeEmitter {
     static let partSize = 250
 
     private mutating func emitBody() -> String {
-        let live = liveness()
+        let live = plan.liveness()
         let splits = (syntax.language == .c || syntax.language == .swift)
         // The part each live operation belongs to, and the work slot of values used in a later part.
         var part = [Int](repeating: -1, count: program.values.count)
@@ -58,7 +54,7 @@ struct CodeEmitter {
             case .constant, .input: break
             case .operation, .list:
                 part[v] = splits ? count / CodeEmitter.partSize : 0
-                count += 1
+                count += 1 + (plan.sums[Int32(v)]?.loops.reduce(0) { $0 + plan.loops[$1].body.nodes.count } ?? 0)
             }
         }
         let partCount = count == 0 ? 1 : part.max()! + 1
@@ -66,9 +62,16 @@ struct CodeEmitter {
         var slotCount = 0
         if partCount > 1 {
             for v in program.values.indices where part[v] >= 0 {
-                program.forEachOperand(of: v) { o in
+                plan.forEachOperand(of: v) { o in
                     let o = Int(o)
                     if part[o] >= 0 && part[o] < part[v] && slot[o] < 0 { slot[o] = slotCount; slotCount += 1 }
+                }
+            }
+            // Output loops run in the last part.
+            for l in plan.outputLoops {
+                for e in plan.loops[l].body.externals {
+                    let o = Int(e)
+                    if part[o] >= 0 && part[o] < partCount - 1 && slot[o] < 0 { slot[o] = slotCount; slotCount += 1 }
                 }
             }
         }
@@ -95,10 +98,19 @@ struct CodeEmitter {
                     helpers.insert(.select)
                     rhs = syntax.renderSelect(operands.map { text[Int($0)] })
                 } else {
-                    for (k, term) in operands.enumerated() {
-                        let operand = text[Int(term & ~LoweredProgram.subtractBit)]
-                        rhs += k == 0 ? operand : (term < 0 ? " - " : " + ") + operand
+                    var terms: [(text: String, subtract: Bool)] = []
+                    if let planned = plan.sums[Int32(v)] {
+                        for l in planned.loops {
+                            let (lines, total) = reductionLoopLines(plan.loops[l], id: loopCount, indent: indent, text: text)
+                            loopCount += 1
+                            parts[part[v]] += lines
+                            terms.append((total, false))
+                        }
+                        terms += planned.rest.map { (text[Int($0 & ~LoweredProgram.subtractBit)], $0 < 0) }
+                    } else {
+                        terms = operands.map { (text[Int($0 & ~LoweredProgram.subtractBit)], $0 < 0) }
                     }
+                    rhs = sumText(terms, &parts[part[v]], indent)
                 }
             }
             if slot[v] >= 0 {
@@ -117,9 +129,13 @@ struct CodeEmitter {
         if syntax.language == .c && fillsZeros {
             prologue.append(indent + "for (int k = 0; k < \(program.outputs.count); ++k) out[k] = 0.0;")
         }
-        for (k, o) in program.outputs.enumerated() {
+        for (k, o) in program.outputs.enumerated() where !plan.loopOutputs[k] {
             if fillsZeros, case .constant(0) = program.values[Int(o)] { continue }
             parts[part[Int(o)] >= 0 ? part[Int(o)] : partCount - 1].append(indent + assignment(k, text[Int(o)]))
+        }
+        for l in plan.outputLoops {
+            parts[partCount - 1] += outputLoopLines(plan.loops[l], indent: indent, text: text)
+            loopCount += 1
         }
         if partCount == 1 {
             return functionOpen() + (prologue + parts[0]).joined(separator: "\n") + "\n" + functionClose()
@@ -133,7 +149,7 @@ struct CodeEmitter {
         for (k, lines) in parts.enumerated() {
             switch syntax.language {
             case .c:
-                text += "static void \(name)_part\(k)(const double *in, double *out, double *w)\n{\n"
+                text += "static void \(name)_part\(k)(const double *restrict in, double *restrict out, double *restrict w)\n{\n"
                     + "    (void)in; (void)out; (void)w;\n" + lines.joined(separator: "\n") + "\n}\n\n"
             default:
                 text += "private func \(name)_part\(k)(_ input: [Double], _ out: inout [Double], _ w: inout [Double]) {\n"
@@ -151,6 +167,19 @@ struct CodeEmitter {
                 + parts.indices.map { "    \(name)_part\($0)(input, &out, &w)" }
         }
         return text + functionOpen() + calls.joined(separator: "\n") + "\n" + functionClose()
+    }
+
+    /// The most terms of one generated addition; longer sums are chained.
+    static let sumChunk = 32
+
+    /// `a + b - c ...`, with long sums added in chained pieces of ``sumChunk`` terms.
+    private mutating func sumText(_ terms: [(text: String, subtract: Bool)], _ lines: inout [String], _ indent: String) -> String {
+        var rhs = ""
+        for (k, term) in terms.enumerated() {
+            if k > 0 && k % (CodeEmitter.sumChunk - 1) == 0 { rhs = declare(rhs, &lines, indent) }
+            rhs += rhs.isEmpty ? (term.subtract ? "-" : "") + term.text : (term.subtract ? " - " : " + ") + term.text
+        }
+        return rhs
     }
 
     private mutating func declare(_ rhs: String, _ lines: inout [String], _ indent: String) -> String {
@@ -174,10 +203,13 @@ struct CodeEmitter {
 
     /// The comment describing inputs and outputs.
     private func layoutComment(_ prefix: String) -> [String] {
-        var lines = ["Inputs (\(variables.count)): " + variables.enumerated().map { "\(syntax.input($0.offset)) = \($0.element)" }
-                        .joined(separator: ", ")]
+        func elided(_ items: [String]) -> [String] {
+            items.count <= 12 ? items : Array(items.prefix(10)) + ["... (\(items.count - 11) more)", items.last!]
+        }
+        let inputs = elided(variables.enumerated().map { "\(syntax.input($0.offset)) = \($0.element)" })
+        var lines = ["Inputs (\(variables.count)): " + inputs.joined(separator: ", ")]
         let labels = layout.labels
-        let shown = labels.count <= 12 ? labels : Array(labels.prefix(10)) + ["... (\(labels.count - 11) more)", labels.last!]
+        let shown = elided(labels)
         lines.append("Outputs (\(labels.count)): " + shown.joined(separator: ", "))
         if !layout.hessianRows.isEmpty {
             lines.append(layout.denseHessian
@@ -223,7 +255,7 @@ struct CodeEmitter {
         let n = program.outputs.count
         switch syntax.language {
         case .c:
-            return "void \(name)(const double *in, double *out)\n{\n    (void)in;\n"
+            return "void \(name)(const double *restrict in, double *restrict out)\n{\n    (void)in;\n"
         case .swift:
             return "func \(name)(_ input: [Double]) -> [Double] {\n"
                 + "    precondition(input.count == \(variables.count), \"\(name) takes \(variables.count) inputs\")\n"

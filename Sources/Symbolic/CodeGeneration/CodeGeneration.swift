@@ -2,7 +2,8 @@
 ///
 ///     CodeLanguage(rawValue: "numpy")   // .numpy
 public enum CodeLanguage: String, Sendable, Hashable, CaseIterable {
-    /// C99 with `<math.h>` only: `void NAME(const double *in, double *out)`.
+    /// C99 with `<math.h>` only: `void NAME(const double *restrict in, double *restrict out)`
+    /// (`in` and `out` must not overlap).
     case c
     /// Swift with Foundation only: `func NAME(_ input: [Double]) -> [Double]`.
     case swift
@@ -85,8 +86,21 @@ public struct GeneratedCode: Sendable, Hashable {
     public let hessianRows: [Int]
     /// For a Hessian, the column of each Hessian output (`<= row`).
     public let hessianColumns: [Int]
-    /// The number of temporaries: one per distinct operation of all outputs together.
+    /// The number of temporaries: one per distinct operation of all outputs
+    /// together, each loop body's counted once.
     public let temporaryCount: Int
+    /// The number of loops: repeated blocks of the program written once
+    /// and run for each index (0 when nothing repeats).
+    ///
+    ///     let r = Expression.sum((0..<9).map { i -> Expression in
+    ///         let (x, y) = (Expression.variable("x\(i)"), Expression.variable("x\(i + 1)"))
+    ///         return 100 * (y - x ** 2) ** 2 + (1 - x) ** 2
+    ///     })
+    ///     let code = try Expression.generateCode(for: [r], variables: (0..<10).map { "x\($0)" },
+    ///                                            language: .c, derivatives: .gradient)
+    ///     print(code.loopCount)
+    ///     // Prints "2": one adds the terms of r, one writes the inner gradient entries
+    public let loopCount: Int
 
     /// The number of outputs.
     public var outputCount: Int { outputLabels.count }
@@ -106,7 +120,7 @@ extension Expression {
     ///     let f = try Expression(parsing: "ln(x1) + x1*x2 - sin(x2)")
     ///     let code = try Expression.generateCode(for: [f], variables: ["x1", "x2"], language: .c,
     ///                                            name: "f", derivatives: .gradient)
-    ///     print(code.source.contains("void f(const double *in, double *out)"))
+    ///     print(code.source.contains("void f(const double *restrict in, double *restrict out)"))
     ///     // Prints "true"
     ///
     /// - Parameters:
@@ -120,6 +134,15 @@ extension Expression {
     public static func generateCode(for outputs: [Expression], variables: [String], language: CodeLanguage,
                                     name: String = "f", derivatives: GeneratedDerivatives = .none)
         throws(CodeGenerationError) -> GeneratedCode {
+        try generateCode(for: outputs, variables: variables, language: language, name: name, derivatives: derivatives,
+                         rerollLoops: true)
+    }
+
+    /// ``generateCode(for:variables:language:name:derivatives:)``, with loop
+    /// re-rolling optional (tests compare both forms).
+    static func generateCode(for outputs: [Expression], variables: [String], language: CodeLanguage,
+                             name: String, derivatives: GeneratedDerivatives, rerollLoops: Bool)
+        throws(CodeGenerationError) -> GeneratedCode {
         guard !outputs.isEmpty else { throw .noExpressions }
         guard CodeSyntax.isValidName(name, language) else { throw .invalidName(name) }
         var seen: Set<String> = []
@@ -127,18 +150,20 @@ extension Expression {
         let layout = try OutputLayout(outputs, variables: variables, derivatives: derivatives)
         let lowered: LoweredProgram
         do {
-            lowered = try Lowering.lower(layout.expressions, inputs: variables)
+            // Sums stay whole: re-rolling looks at all their terms (the emitter chains long ones).
+            lowered = try Lowering.lower(layout.expressions, inputs: variables, sumChunk: Int(Int32.max))
         } catch .unknownVariable(let v) {
             throw .unknownVariable(v)
         } catch {
             throw .duplicateVariable(variables.first { v in variables.filter { $0 == v }.count > 1 } ?? "")
         }
         var emitter = CodeEmitter(program: lowered, syntax: CodeSyntax(language), name: name,
-                                  variables: variables, layout: layout)
+                                  variables: variables, layout: layout, rerollLoops: rerollLoops)
         let source = emitter.emit()
         return GeneratedCode(source: source, language: language, name: name, variables: variables,
                              outputLabels: layout.labels, hessianRows: layout.hessianRows,
-                             hessianColumns: layout.hessianColumns, temporaryCount: emitter.temporaryCount)
+                             hessianColumns: layout.hessianColumns, temporaryCount: emitter.temporaryCount,
+                             loopCount: emitter.loopCount)
     }
 }
 

@@ -8,6 +8,8 @@ struct Token: Sendable {
         /// `^` or `**`.
         case power
         case leftParenthesis, rightParenthesis, comma, semicolon
+        /// `=`, which appears only in the bindings of a `let` form.
+        case equals
         /// The end of the input.
         case end
     }
@@ -61,6 +63,7 @@ struct Lexer {
         case UInt8(ascii: ")"): return symbol(.rightParenthesis, ")")
         case UInt8(ascii: ","): return symbol(.comma, ",")
         case UInt8(ascii: ";"): return symbol(.semicolon, ";")
+        case UInt8(ascii: "="): return symbol(.equals, "=")
         default: throw unexpectedCharacter(atByte: position)
         }
     }

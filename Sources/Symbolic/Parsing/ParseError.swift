@@ -51,6 +51,25 @@ public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case numberOutOfRange(String)
         /// More nested parentheses and calls than the parser's limit.
         case nestedTooDeeply(limit: Int)
+        /// `let NAME` somewhere other than the start of an expression.
+        case misplacedLet
+        /// Something other than a name where a `let` binding's name belongs;
+        /// the associated value is the text found.
+        case expectedBindingName(found: String)
+        /// A `let` binding's name not followed by `=`.
+        case expectedEquals(after: String)
+        /// `pi`, `e`, `let` or `in` as the name of a binding.
+        case reservedBindingName(String)
+        /// A name bound twice in one `let`.
+        case duplicateBinding(String)
+        /// A name used as a variable in a `let` before it is bound, as in
+        /// `let t1 = t2, t2 = x in t1` (bindings may use only earlier ones).
+        case bindingUsedAsVariable(String)
+        /// A `let` binding that neither a later binding nor the body uses.
+        case unusedBinding(String)
+        /// The input or item ends while `let` bindings are read: no `in`;
+        /// the associated value is the name of the last binding.
+        case missingIn(after: String)
     }
 
     /// What went wrong.
@@ -97,6 +116,7 @@ public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
             switch token {
             case ",": return ("unexpected ','", "',' only separates the arguments of a function call")
             case ";": return ("unexpected ';'", "';' only separates the expressions of a list")
+            case "=": return ("unexpected '='", "'=' only binds a name in 'let NAME = ... in ...'")
             default: return ("unexpected \(ParseError.quoted(token))", nil)
             }
         case .unexpectedEnd(let last):
@@ -133,6 +153,25 @@ public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nestedTooDeeply(let limit):
             return ("expression nested too deeply",
                     "at most \(limit) levels of parentheses and function calls are allowed")
+        case .misplacedLet:
+            return ("'let' can only begin an expression", "write 'let NAME = ... in ...' at the start")
+        case .expectedBindingName(let found):
+            let problem = found.isEmpty ? "expected a name to bind" : "expected a name to bind, found \(ParseError.quoted(found))"
+            return (problem, "write 'let NAME = ... in ...'")
+        case .expectedEquals(let name):
+            return ("expected '=' after \(ParseError.quoted(name))", "write 'let NAME = ... in ...'")
+        case .reservedBindingName(let name):
+            return ("cannot bind \(ParseError.quoted(name))", "'pi', 'e', 'let' and 'in' are reserved; choose another name")
+        case .duplicateBinding(let name):
+            return ("\(ParseError.quoted(name)) is bound twice", "give each binding its own name")
+        case .bindingUsedAsVariable(let name):
+            return ("\(ParseError.quoted(name)) is used before its binding",
+                    "a binding may use only earlier bindings, and a bound name cannot also be a variable")
+        case .unusedBinding(let name):
+            return ("\(ParseError.quoted(name)) is bound but never used", "remove the binding")
+        case .missingIn(let name):
+            return ("expected ',' or 'in' after the binding of \(ParseError.quoted(name))",
+                    "end the bindings with 'in' and the expression")
         }
     }
 

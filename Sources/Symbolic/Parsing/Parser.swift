@@ -22,6 +22,8 @@ struct Parser {
     private var lastConsumed: Token?
     /// Receives the written operand order of sums and products, when set.
     var writtenOrder: WrittenOrder.Recorder?
+    /// The `let` bindings of the current item (see ``LetBindings``).
+    private var bindings = LetBindings()
 
     init(_ text: String, mode: Mode, nestingLimit: Int) {
         lexer = Lexer(text)
@@ -64,8 +66,15 @@ struct Parser {
                                                               parenthesisOffset: parenthesis.offset)
                         level = PartialExpression(opener: .call(site))
                         level.writtenOrder = writtenOrder
+                    } else if name == "let", case .identifier = try peek().kind {
+                        guard itemIsEmpty && enclosing.isEmpty else { throw error(.misplacedLet, at: token) }
+                        bindings.begin()
+                        try readBindingHead()
+                    } else if bindings.isBeingBound(name) {
+                        throw error(.bindingUsedAsVariable(name), at: token)
                     } else {
-                        level.append(operand: FunctionTable.namedConstant(name) ?? .variable(name))
+                        level.append(operand: FunctionTable.namedConstant(name)
+                                     ?? bindings.value(of: name, at: token.offset) ?? .variable(name))
                         expectsOperand = false
                     }
                 case .leftParenthesis:
@@ -93,7 +102,7 @@ struct Parser {
                     throw error(.unexpectedEnd(after: preceding?.text ?? ""), at: token)
                 case .semicolon where mode == .list && !enclosing.isEmpty:
                     throw unclosed(level)
-                case .star, .slash, .power, .comma, .semicolon:
+                case .star, .slash, .power, .comma, .semicolon, .equals:
                     throw error(.unexpectedToken(token.text), at: token)
                 }
                 itemIsEmpty = false
@@ -120,6 +129,14 @@ struct Parser {
                         level = enclosing.removeLast()
                         level.append(operand: call)
                     }
+                case .comma where enclosing.isEmpty && bindings.phase == .binding:
+                    bindings.finishBinding(level.finish())
+                    try readBindingHead()
+                    expectsOperand = true
+                case .identifier("in") where enclosing.isEmpty && bindings.phase == .binding:
+                    bindings.finishBinding(level.finish())
+                    bindings.beginBody()
+                    expectsOperand = true
                 case .comma:
                     guard case .call = level.opener else {
                         throw error(.unexpectedToken(","), at: token)
@@ -131,17 +148,49 @@ struct Parser {
                         throw error(.unexpectedToken(";"), at: token)
                     }
                     guard enclosing.isEmpty else { throw unclosed(level) }
-                    results.append(level.finish())
+                    results.append(try finishItem(level.finish(), at: token))
                     expectsOperand = true
                     itemIsEmpty = true
                 case .end:
                     guard enclosing.isEmpty else { throw unclosed(level) }
-                    results.append(level.finish())
+                    results.append(try finishItem(level.finish(), at: token))
                     return results
+                case .equals:
+                    throw error(.unexpectedToken("="), at: token)
                 case .number, .identifier, .leftParenthesis:
                     throw error(.implicitMultiplication(left: preceding?.text ?? "", right: token.text), at: token)
                 }
             }
+        }
+    }
+
+    /// Reads `NAME =` of a `let` binding (after `let` or `,`) and starts
+    /// the binding.
+    private mutating func readBindingHead() throws(ParseError) {
+        let name = try nextToken()
+        guard case .identifier(let text) = name.kind else {
+            throw error(.expectedBindingName(found: name.text), at: name)
+        }
+        if let (kind, offset) = bindings.startBinding(text, at: name.offset) {
+            throw error(kind, atByte: offset, length: text.utf8.count)
+        }
+        let equals = try nextToken()
+        guard equals.kind == .equals else { throw error(.expectedEquals(after: text), at: equals) }
+    }
+
+    /// An item's value once it ends at `token` (`;` or the end): an error
+    /// if `let` bindings are still being read or one of them is unused.
+    private mutating func finishItem(_ value: Expression, at token: Token) throws(ParseError) -> Expression {
+        switch bindings.phase {
+        case .none:
+            return value
+        case .binding:
+            throw error(.missingIn(after: bindings.currentName), at: token)
+        case .body:
+            if let unused = bindings.finish() {
+                throw error(.unusedBinding(unused.name), atByte: unused.offset, length: unused.name.utf8.count)
+            }
+            return value
         }
     }
 

@@ -38,6 +38,13 @@ struct ExpressionPrinter {
     }
 
     func print(_ root: Expression) -> String {
+        var references: [Int] = []
+        return print(root, references: &references)
+    }
+
+    /// The text of `root`, appending to `references` the id of every node
+    /// printed as its name from ``names`` (once per occurrence).
+    func print(_ root: Expression, references: inout [Int]) -> String {
         var out = ""
         var stack: [Task] = [.node(root, .top)]
         while let task = stack.popLast() {
@@ -49,6 +56,7 @@ struct ExpressionPrinter {
             case .node(let e, let context):
                 if e != root, let name = names[e.id] {
                     out += name
+                    references.append(e.id)
                 } else if needsParentheses(e, in: context) {
                     stack.append(.text(format == .latex ? "\\right)" : ")"))
                     stack.append(.node(e, .top))

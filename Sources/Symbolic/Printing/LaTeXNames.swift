@@ -87,7 +87,7 @@ extension Expression {
     public func latex(distinguishing names: [String]) -> String {
         let overrides = LaTeXNames.overrides(for: variables + names)
         if printsWithSharing {
-            return sharedLines(format: .latex, latexNames: overrides).joined(separator: " \\\\\n")
+            return sharedText(format: .latex, latexNames: overrides)
         }
         return ExpressionPrinter(format: .latex, latexNames: overrides).print(self)
     }
