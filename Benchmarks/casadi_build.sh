@@ -7,10 +7,10 @@
 #
 # PEERS names the peers' directory (peer_casadi.py, timing.py, workloads.py;
 # default /work/scratch/peers, else /work/shared/bench/peers) and PY its
-# Python (default $PEERS/.venv/bin/python). CasADi times ca.gradient and
-# ca.hessian best-of-5 (warm); Symbolic's are single cold runs, each in a
-# fresh process, because a second build in one process finds every node
-# already interned.
+# Python (default $PEERS/.venv/bin/python). Both report the best of 5
+# builds per run: CasADi repeats ca.gradient / ca.hessian / ca.Function on
+# one graph (each call builds new nodes); Symbolic builds R(N) afresh in new
+# variable names for each repetition, so no node is found already interned.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 N="${1:-10000}"
