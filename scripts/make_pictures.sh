@@ -24,6 +24,8 @@ sym fit "a*x^3 + b*x^2 + c*x + d" --data cubic --plot docs/images/fit-cubic.svg
 sym fit "a*x1 + b*x2 + c" --data moons --loss logistic --plot docs/images/fit-logistic.svg
 sym fit --model mlp --hidden 3 --data moons --method gd --rate 2 --epochs 5000 --validation 0.25 --plot docs/images/mlp-moons.svg --loss-plot docs/images/mlp-moons-loss.svg
 sym fit --model mlp --hidden-grid 1,2,3,4,5,20,50 --data Benchmarks/Data/moons.csv --method gd --rate 2 --l2 5e-5 --epochs 20000 --plot docs/images/hidden-grid.svg
+sym graph "ln(x1) + x1*x2 - sin(x2)" --gradient --at x1=2,x2=5 --output docs/images/graph-notes.svg
+sym graph "(w5*tanh(w1*x1 + w2*x2 + b1) + w6*tanh(w3*x1 + w4*x2 + b2) + b3 - y)^2" --output docs/images/graph-network.svg
 # --- end of pictures
 
 if [[ -n "${PREVIEW:-}" ]]; then

@@ -30,6 +30,10 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
     case invalidValue(String, option: String, expected: String)
     /// Two options or arguments that cannot be combined.
     case conflict(String)
+    /// Bad input met while reading an option's value, such as an
+    /// unreadable `--at @FILE`: reported like the ``CommandError`` it
+    /// carries, without the usage line, with exit status 1.
+    case badInput(CommandError)
 
     var description: String {
         switch self {
@@ -55,6 +59,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
             return "the value '\(value)' is invalid for '\(option)': expected \(expected)"
         case .conflict(let message):
             return message
+        case .badInput(let error):
+            return error.description
         }
     }
 }

@@ -46,21 +46,24 @@ struct DataFileOption: Equatable {
         return Datasets.names.contains(String(name))
     }
 
-    /// Reads and parses the table.
+    /// Reads and parses the table; with `columns`, only those columns
+    /// (others may hold text; see ``CSVOptions/columns``).
     ///
     /// - Throws: ``CommandError/failure(_:)`` with the reader's located message.
-    func read(console: inout Console) throws(CommandError) -> DataTable {
+    func read(console: inout Console, columns: Set<String>? = nil) throws(CommandError) -> DataTable {
         if let generated {
             do { return try Datasets.generate(generated).table } catch { throw .failure(error.description) }
         }
+        var options = CSVOptions()
+        options.columns = columns
         do {
             switch source {
             case .standardInput:
-                return try DataTable(csv: try console.readStandardInput(), source: "standard input")
+                return try DataTable(csv: try console.readStandardInput(), source: "standard input", options: options)
             case .file(let path):
-                return try DataTable(contentsOfCSVFile: path)
+                return try DataTable(contentsOfCSVFile: path, options: options)
             case .text(let text):
-                return try DataTable(csv: text, source: "data")
+                return try DataTable(csv: text, source: "data", options: options)
             }
         } catch let error as DataError {
             if case .unreadable(let reason) = error.kind { throw .unreadableFile(path: error.source, reason: reason) }

@@ -37,7 +37,8 @@ struct PointOption: Equatable {
     /// option is absent.
     ///
     /// - Throws: ``UsageError/invalidValue(_:option:expected:)`` for a piece
-    ///   that is not `name=number` or a variable given twice.
+    ///   that is not `name=number` or a variable given twice;
+    ///   ``UsageError/badInput(_:)`` for an `@FILE` that cannot be read.
     init?(_ arguments: ScannedArguments, option definition: OptionDefinition = PointOption.definition) throws(UsageError) {
         let values = arguments.allValues(definition.name)
         if values.isEmpty { return nil }
@@ -73,10 +74,12 @@ struct PointOption: Equatable {
         var text = value
         var separators: Set<Character> = [","]
         if value.hasPrefix("@") {
-            let path = String(value.dropFirst())
-            guard let data = FileManager.default.contents(atPath: path),
-                  let contents = String(data: data, encoding: .utf8) else {
-                throw .invalidValue(value, option: option, expected: "a readable UTF-8 file after '@' (cannot read '\(path)')")
+            // An unreadable file is bad input (exit 1), not bad usage.
+            let contents: String
+            do {
+                contents = try ExpressionInput.readFile(String(value.dropFirst()))
+            } catch {
+                throw .badInput(error)
             }
             text = contents.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { line in line.firstIndex(of: "#").map { line[..<$0] } ?? line }

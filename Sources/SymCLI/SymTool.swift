@@ -35,7 +35,7 @@ public enum SymTool: Sendable {
          CollectCommand.self, CancelCommand.self, DiffCommand.self,
          GradCommand.self, HessianCommand.self, JacobianCommand.self, CompileCommand.self,
          MinimizeCommand.self, FitCommand.self, PredictCommand.self, PlotCommand.self,
-         CodegenCommand.self, TraceCommand.self]
+         CodegenCommand.self, TraceCommand.self, GraphCommand.self]
     }
 
     /// Runs `sym` with `arguments` (without the program name).
@@ -109,6 +109,10 @@ public enum SymTool: Sendable {
             let scanned = try ArgumentScanner.scan(arguments, for: configuration)
             instance = try (command.variant(for: scanned) ?? command).init(scanned)
         } catch {
+            if case .badInput(let inputError) = error {
+                report(inputError, console: &console)
+                return ExitStatus.failure
+            }
             console.printErrorLine("error: \(error)")
             console.printErrorLine("Usage: \(HelpFormatter.usage(for: configuration))")
             console.printErrorLine("  See '\(name) \(configuration.name) --help' for more information.")

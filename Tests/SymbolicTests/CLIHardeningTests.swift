@@ -58,9 +58,12 @@ struct CLIHardeningTests {
         #expect(result.stdout.hasPrefix("{\"method\": \"newton\", \"point\": {\"a\": "), "\(result)")
         #expect(result.stdout.contains("\"converged\": true"), "\(result)")
         expectOutput(["eval", "a+b", "--at", "@" + url.path], "3.7853981633974483\n")
-        let missing = runSym(["eval", "x", "--at", "@/nonexistent/sym-point"])
-        #expect(missing.status == 64)
-        #expect(missing.stderr.contains("a readable UTF-8 file after '@' (cannot read '/nonexistent/sym-point')"))
+        // An unreadable file is bad input (exit 1), not bad usage.
+        expectFailure(["eval", "x", "--at", "@/nonexistent/sym-point"], status: 1,
+                      "error: cannot read '/nonexistent/sym-point': no such file\n")
+        try Data([0x78, 0x3D, 0xFF]).write(to: url)
+        expectFailure(["minimize", "x^2", "--from", "@" + url.path], status: 1,
+                      "error: cannot read '\(url.path)': the file is not valid UTF-8 text\n")
     }
 
     @Test func rateWithALineSearchMethodIsAConflict() {

@@ -38,6 +38,7 @@ struct CLIHelpTests {
           plot                    Draw functions and derivatives as an SVG picture.
           codegen                 Generate C, Swift or Python code with derivatives.
           trace                   Show the evaluation trace and the adjoint sweep.
+          graph                   Draw the computation graph and adjoints as DOT or SVG.
           help                    Show subcommand help information.
 
           See 'sym help <subcommand>' for detailed help and

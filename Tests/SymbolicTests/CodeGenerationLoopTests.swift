@@ -116,6 +116,30 @@ import Testing
         try CodeGenerationLoopTests.check(cases, seed: 40)
     }
 
+    @Test func constantsThatChangeAreReadFromTables() throws {
+        // A least-squares fit over 30 data points (t, y): the data are constants of the terms.
+        var g = SeededGenerator(seed: 7)
+        let (a, b, c) = (Expr.variable("a"), Expr.variable("b"), Expr.variable("c"))
+        let residuals = (0..<30).map { k -> Expr in
+            let t = Double(k) / 10, y = (Double.random(in: -2...2, using: &g) * 1000).rounded() / 1000
+            return (Expr(y) - (a * Expr(t) + b * exp(-c * Expr(t)))) ** 2
+        }
+        let fit = Expr.sum(residuals)
+        let fitCode = try CodeGenerationLoopTests.code(fit, ["a", "b", "c"], .hessian(sparse: false))
+        #expect(fitCode.loopCount >= 1 && fitCode.source.contains("static const double sym_k0["))
+        // R(17) with a different coefficient in every term.
+        let names = (0..<17).map { "x\($0)" }
+        let xs = names.map(Expr.variable)
+        let r = Expr.sum((0..<16).map { i in Expr(Double(100 + i)) * (xs[i + 1] - xs[i] ** 2) ** 2 + (1 - xs[i]) ** 2 })
+        let rCode = try CodeGenerationLoopTests.code(r, names, .gradient)
+        #expect(rCode.loopCount == 2 && rCode.source.contains("sym_k"))
+        try CodeGenerationLoopTests.check([(fit, fitCode), (r, rCode)], seed: 50)
+        let swift = try CodeGenerationLoopTests.code(r, names, .gradient, language: .swift)
+        #expect(swift.source.contains("private let sym_k0: [Double] = [\n    "))
+        let python = try CodeGenerationLoopTests.code(r, names, .gradient, language: .python)
+        #expect(python.source.contains("_sym_k0 = [\n    "))
+    }
+
     @Test func swiftAndPythonLoopsNumPyStraightLine() throws {
         let (f, variables) = CodeGenerationLoopTests.rosenbrock(20)
         let swift = try CodeGenerationLoopTests.code(f, variables, .gradient, language: .swift)

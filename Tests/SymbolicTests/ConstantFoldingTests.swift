@@ -64,4 +64,22 @@ struct ConstantFoldingTests {
         #expect(Number.integer(2).raised(to: .rational(Rational(1, 2)!)) == nil)
         #expect(Number.integer(Int.max).adding(.integer(1)) == .real(Double(Int.max) + 1))
     }
+
+    /// x/∞ is 0 only for finite x (NaN for infinite x), so the reciprocal of
+    /// an infinity stays a factor instead of folding to 0.0 and annihilating
+    /// the product; a written `0.0` still annihilates, as in SymPy.
+    @Test func reciprocalOfInfinityKeepsIEEESemantics() throws {
+        let e = try Expr(parsing: "x/(1/0)")
+        #expect(e.description == "x/(1/0)")
+        #expect(try Expr(parsing: e.description) == e)
+        #expect(try e.evaluate(at: ["x": 2]) == 0)
+        #expect(try e.evaluate(at: ["x": .infinity]).isNaN)
+        #expect(try Expr(parsing: "x*(1/0)^-2") == e)
+        #expect(try Expr(parsing: "1/(1/0)").evaluate(at: [:]) == 0)
+        let negative = try Expr(parsing: "x/-(1/0)")
+        #expect(negative.description == "x/(-(1/0))")
+        #expect(try Expr(parsing: negative.description) == negative)
+        #expect(try negative.evaluate(at: ["x": 2]).sign == .minus)
+        #expect(try Expr(parsing: "x*0.0") == .constant(.real(0)))
+    }
 }

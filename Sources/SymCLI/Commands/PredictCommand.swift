@@ -40,12 +40,14 @@ struct PredictCommand: Subcommand {
 
     mutating func run(console: inout Console) throws(CommandError) {
         let predictions: [Double]
+        // Only the columns the model reads are loaded, so others may hold text.
         if let network = try NetworkPrediction.load(modelPath) {
-            predictions = try NetworkPrediction.predict(network, try data.read(console: &console))
+            predictions = try NetworkPrediction.predict(network, try data.read(console: &console,
+                                                                               columns: Set(network.inputNames)))
         } else {
             let model: FittedModel
             do { model = try FittedModel(contentsOf: modelPath) } catch { throw .failure(error.description) }
-            let table = try data.read(console: &console)
+            let table = try data.read(console: &console, columns: Set(model.inputs))
             do { predictions = try model.predict(table) } catch { throw .failure(error.description) }
         }
         switch format {

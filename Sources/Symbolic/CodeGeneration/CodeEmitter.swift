@@ -33,6 +33,7 @@ struct CodeEmitter {
         }
         if !helpers.isEmpty { text += "\n" }
         text += patternDeclarations()
+        text += tableDeclarations()
         text += body
         return text
     }

@@ -9,6 +9,8 @@ struct LoopBody {
     enum Node: Hashable {
         case constant(UInt64)
         case input(scale: Int, offset: Int)
+        /// Entry `i` of table `k` of the plan: a constant that changes from one iteration to the next.
+        case table(Int32)
         case external(Int32)
         case operation(Opcode, Int32, Int32)
         /// An n-ary operation; operands carry ``LoweredProgram/subtractBit`` on subtracted terms.
@@ -27,9 +29,15 @@ struct LoopBody {
         return id
     }
 
-    /// Whether any node reads an input that depends on `i`.
+    /// Whether any node reads an input or table entry that depends on `i`.
     var usesIndex: Bool {
-        nodes.contains { if case .input(let scale, _) = $0 { return scale != 0 } else { return false } }
+        nodes.contains {
+            switch $0 {
+            case .input(let scale, _): return scale != 0
+            case .table: return true
+            default: return false
+            }
+        }
     }
 
     /// The values computed before the loop that the body reads.
@@ -53,15 +61,17 @@ struct GeneratedLoop {
 }
 
 /// One item that may be re-rolled (an output, or a term of a sum): its
-/// operations in post-order with operands as positions in that order, and
-/// the inputs it reads, in order of first use (its *slots*).
+/// operations in post-order with operands as positions in that order, the
+/// inputs it reads, in order of first use (its input *slots*), and its
+/// constants (constant slots).
 ///
 /// Two items with equal ``nodes`` compute the same function of their
 /// slots; a run of them whose slot inputs change by a constant step from
-/// one item to the next is one loop.
+/// one item to the next is one loop (constants that differ between the
+/// items are read from a table).
 struct LoopItem {
     enum Node: Hashable {
-        case constant(UInt64)
+        case constant(slot: Int32)
         case input(slot: Int32)
         case external(Int32)
         case operation(Opcode, Int32, Int32)
@@ -70,6 +80,8 @@ struct LoopItem {
 
     var nodes: [Node] = []
     var inputs: [Int] = []
+    /// The bit patterns of the constants, by slot.
+    var constants: [UInt64] = []
 
     /// Whether this item's inputs follow `previous`'s by `step`.
     func follows(_ previous: LoopItem, by step: [Int]) -> Bool {
@@ -83,14 +95,15 @@ struct LoopItem {
     }
 
     /// Adds the item's operations to `body` for a run whose item `k`
-    /// reads slot `s` at `inputs[s] + k*step[s]`; returns the root's id.
-    func add(to body: inout LoopBody, step: [Int]) -> Int32 {
+    /// reads input slot `s` at `inputs[s] + k*step[s]` and constant slot
+    /// `c` as `constantNodes[c]`; returns the root's id.
+    func add(to body: inout LoopBody, step: [Int], constantNodes: [LoopBody.Node]) -> Int32 {
         var ids: [Int32] = []
         ids.reserveCapacity(nodes.count)
         for node in nodes {
             let mapped: LoopBody.Node
             switch node {
-            case .constant(let bits): mapped = .constant(bits)
+            case .constant(let c): mapped = constantNodes[Int(c)]
             case .input(let s): mapped = .input(scale: step[Int(s)], offset: inputs[Int(s)])
             case .external(let v): mapped = .external(v)
             case .operation(let op, let a, let b): mapped = .operation(op, ids[Int(a)], b >= 0 ? ids[Int(b)] : -1)

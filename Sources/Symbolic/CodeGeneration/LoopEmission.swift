@@ -15,6 +15,28 @@ extension CodeEmitter {
         }
     }
 
+    /// The name of constant table `t`.
+    func tableName(_ t: Int) -> String {
+        syntax.language == .python || syntax.language == .numpy ? "_sym_k\(t)" : "sym_k\(t)"
+    }
+
+    /// The declarations of the plan's constant tables, eight entries a line.
+    func tableDeclarations() -> String {
+        var text = ""
+        for (t, table) in plan.tables.enumerated() {
+            let values = table.map { syntax.literal(Double(bitPattern: $0)) }
+            let lines = stride(from: 0, to: values.count, by: 8).map {
+                "    " + values[$0..<Swift.min($0 + 8, values.count)].joined(separator: ", ")
+            }.joined(separator: ",\n")
+            switch syntax.language {
+            case .c: text += "static const double \(tableName(t))[\(table.count)] = {\n\(lines)\n};\n\n"
+            case .swift: text += "private let \(tableName(t)): [Double] = [\n\(lines)\n]\n\n"
+            case .python, .numpy: text += "\(tableName(t)) = [\n\(lines)\n]\n\n"
+            }
+        }
+        return text
+    }
+
     /// `scale*i + offset`, spelled simply.
     static func indexText(_ scale: Int, _ offset: Int, _ i: String = "i") -> String {
         if scale == 0 { return "\(offset)" }
@@ -36,6 +58,9 @@ extension CodeEmitter {
                 continue
             case .input(let scale, let offset):
                 names.append(inputText(CodeEmitter.indexText(scale, offset)))
+                continue
+            case .table(let t):
+                names.append("\(tableName(Int(t)))[i]")
                 continue
             case .external(let v):
                 names.append(text[Int(v)])

@@ -27,10 +27,14 @@ struct LoopPlan {
     private(set) var loopOutputs: [Bool]
     /// For each sum with re-rolled terms: its loops and the terms left to add.
     private(set) var sums: [Int32: (loops: [Int], rest: [Int32])] = [:]
+    /// Constants that change from one iteration to the next, as bit
+    /// patterns: entry `i` of a table is iteration `i`'s.
+    private(set) var tables: [[UInt64]] = []
+    private var tableIDs: [[UInt64]: Int32] = [:]
 
     private let program: LoweredProgram
     private var size: [Int] = []
-    /// A hash of each value's operations with inputs unnamed, so that the
+    /// A hash of each value's operations with inputs and constants unnamed, so that the
     /// operands of `a + b` and `a * b` can be put in an order that does not
     /// depend on value numbering.
     private var shape: [Int] = []
@@ -84,34 +88,38 @@ struct LoopPlan {
         shape = [Int](repeating: 0, count: program.values.count)
         let cap = LoopPlan.maximumItemSize
         for v in program.values.indices {
-            var h = Hasher()
+            // A fixed mix (not `Hasher`, which is seeded per process): the generated code must not change between runs.
+            var h: UInt64 = 0
+            func mix(_ x: UInt64) {
+                h = (h &+ x &+ 0x9E37_79B9_7F4A_7C15) &* 0xBF58_476D_1CE4_E5B9
+                h ^= h >> 29
+            }
             switch program.values[v] {
-            case .constant(let x):
-                h.combine(0)
-                h.combine(x.bitPattern)
+            case .constant:
+                mix(1)   // any constant: items whose constants differ are read from tables
             case .input:
-                h.combine(1)
+                mix(2)
             case .operation(let op, let a, let b):
-                h.combine(2)
-                h.combine(op)
-                let (sa, sb) = (shape[Int(a)], b >= 0 ? shape[Int(b)] : 0)
-                h.combine(op.isCommutative ? Swift.min(sa, sb) : sa)
-                h.combine(op.isCommutative ? Swift.max(sa, sb) : sb)
+                mix(3)
+                mix(UInt64(op.rawValue))
+                let (sa, sb) = (UInt64(bitPattern: Int64(shape[Int(a)])), b >= 0 ? UInt64(bitPattern: Int64(shape[Int(b)])) : 0)
+                mix(op.isCommutative ? Swift.min(sa, sb) : sa)
+                mix(op.isCommutative ? Swift.max(sa, sb) : sb)
             case .list(let op, let start, let count):
-                h.combine(3)
-                h.combine(op)
+                mix(4)
+                mix(UInt64(op.rawValue))
                 for t in program.sumTerms[Int(start)..<Int(start + count)] {
-                    h.combine(shape[Int(t & ~LoweredProgram.subtractBit)])
-                    h.combine(t < 0)
+                    mix(UInt64(bitPattern: Int64(shape[Int(t & ~LoweredProgram.subtractBit)])))
+                    mix(t < 0 ? 1 : 0)
                 }
             }
             if isOperation(v) {
                 var s = 1
                 program.forEachOperand(of: v) { o in s = Swift.min(s + Swift.min(size[Int(o)], cap + 1), Int.max / 2) }
                 size[v] = s
-                if s > cap { h = Hasher(); h.combine(4); h.combine(v) }   // read as one value by the items that use it
+                if s > cap { h = 0; mix(5); mix(UInt64(v)) }   // read as one value by the items that use it
             }
-            shape[v] = h.finalize()
+            shape[v] = Int(Int64(bitPattern: h))
         }
     }
 
@@ -153,7 +161,8 @@ struct LoopPlan {
             local[v] = Int32(item.nodes.count)
             switch program.values[v] {
             case .constant(let x):
-                item.nodes.append(.constant(x.bitPattern))
+                item.nodes.append(.constant(slot: Int32(item.constants.count)))
+                item.constants.append(x.bitPattern)
             case .input(let k):
                 item.nodes.append(.input(slot: Int32(item.inputs.count)))
                 item.inputs.append(Int(k))
@@ -224,7 +233,8 @@ struct LoopPlan {
             for run in LoopPlan.runs(members, positions: memberPositions) {
                 let l = loop(count: run.range.count, &loopOfCount)
                 outputLoops += outputLoops.contains(l) ? [] : [l]
-                let root = members[run.range.lowerBound].add(to: &loops[l].body, step: run.step)
+                let constants = constantNodes(members[run.range])
+                let root = members[run.range.lowerBound].add(to: &loops[l].body, step: run.step, constantNodes: constants)
                 loops[l].writes.append((memberPositions[run.range.lowerBound], run.positionStep, root))
                 for m in run.range { loopOutputs[memberPositions[m]] = true }
             }
@@ -254,12 +264,27 @@ struct LoopPlan {
                 var first = members[run.range.lowerBound]
                 let subtract = first.nodes.last == .list(.sum, [])
                 if subtract { first.nodes.removeLast() }
-                loops[l].terms.append((first.add(to: &loops[l].body, step: run.step), subtract))
+                let constants = constantNodes(members[run.range])
+                loops[l].terms.append((first.add(to: &loops[l].body, step: run.step, constantNodes: constants), subtract))
                 for m in run.range { covered[owners[sorted[m]]] = true }
             }
         }
         guard !planned.isEmpty else { return }
         sums[s] = (planned, terms.indices.filter { !covered[$0] }.map { terms[$0] })
+    }
+
+    /// Each constant slot of a run: the constant when all its items agree, else a table.
+    private mutating func constantNodes(_ run: ArraySlice<LoopItem>) -> [LoopBody.Node] {
+        let first = run[run.startIndex]
+        return first.constants.indices.map { c in
+            let x = first.constants[c]
+            if run.allSatisfy({ $0.constants[c] == x }) { return .constant(x) }
+            let column = run.map { $0.constants[c] }
+            if let t = tableIDs[column] { return .table(t) }
+            tables.append(column)
+            tableIDs[column] = Int32(tables.count - 1)
+            return .table(Int32(tables.count - 1))
+        }
     }
 
     /// The loop of `count` iterations of the current pass, created when new.

@@ -201,7 +201,14 @@ extension Expression {
         switch base.kind {
         case .constant(let b):
             if b.isExactly(1) { return .one }
-            if case .constant(let e) = exponent.kind, let r = b.raised(to: e) { return .constant(r) }
+            if case .constant(let e) = exponent.kind, let r = b.raised(to: e) {
+                // ∞^-n is 0 but stays unfolded, as the reciprocal of ±∞ with
+                // the sign of the zero: IEEE gives x*0 = NaN for an infinite
+                // x, so x/(1/0) must not fold to 0 the way x*0.0 does.
+                guard r.isZero && !b.isFinite else { return .constant(r) }
+                let infinity: Double = r.doubleValue.sign == .minus ? -.infinity : .infinity
+                return intern(.power(.constant(.real(infinity)), .minusOne))
+            }
         case .power(let innerBase, let innerExponent):
             // (x^a)^b = x^(a*b) is exact for integers a and b, and for b = -1
             // with any a (1/x^a = x^-a, NaN on both sides where x^a is NaN).

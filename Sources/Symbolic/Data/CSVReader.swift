@@ -10,6 +10,19 @@ public struct CSVOptions: Sendable, Hashable {
     /// single NaN silently poisons every sum a fit computes.
     public var allowsNonFiniteValues = false
 
+    /// When set, only the columns with these names are read: the cells of
+    /// other columns are skipped unchecked (they may hold text, such as an
+    /// id or a comment column), and the table has just the named columns
+    /// the header has, in header order; a name the header lacks is an
+    /// ``DataError/Kind/unknownColumn(_:suggestion:available:)`` error.
+    /// Default `nil`: every column.
+    ///
+    ///     var options = CSVOptions()
+    ///     options.columns = ["x"]
+    ///     let table = try DataTable(csv: "name,x\nalpha,1\n", options: options)
+    ///     print(table.columnNames)   // Prints "["x"]"
+    public var columns: Set<String>?
+
     /// Creates the default options.
     public init() {}
 }
@@ -118,12 +131,23 @@ enum CSVReader {
         var names: [String] = []
         var headerLine = 0
         var values: [Double] = []
+        var places: [UInt64] = []
         var cells: [Cell] = []
+        var keep: [Bool] = []
+        var kept: [String] = []
         while try scanner.nextRecord(into: &cells) {
             if headerLine == 0 {
                 headerLine = cells[0].line
                 names = try header(cells, scanner: scanner)
-                values.reserveCapacity(names.count * Swift.min(buffer.count / (4 * names.count + 1), 1 << 24))
+                if let missing = options.columns?.subtracting(names).min() {
+                    throw DataError(.unknownColumn(missing, suggestion: closestMatch(to: missing, in: names), available: names),
+                                    source: source, line: headerLine)
+                }
+                keep = names.map { options.columns?.contains($0) ?? true }
+                kept = names.indices.filter { keep[$0] }.map { names[$0] }
+                let capacity = kept.count * Swift.min(buffer.count / (4 * names.count + 1), 1 << 24)
+                values.reserveCapacity(capacity)
+                places.reserveCapacity(capacity)
                 continue
             }
             guard cells.count == names.count else {
@@ -133,22 +157,50 @@ enum CSVReader {
                 throw DataError(.raggedRow(expected: names.count, found: cells.count), source: source,
                                 line: line, column: column)
             }
-            for (j, cell) in cells.enumerated() {
+            var counter = ColumnCounter()
+            for (j, cell) in cells.enumerated() where keep[j] {
                 values.append(try number(cell, column: names[j], scanner: scanner, options: options))
+                places.append(counter.place(of: cell, in: scanner.base))
             }
         }
         guard headerLine > 0 else { throw DataError(.emptyInput, source: source) }
-        let rowCount = values.count / names.count
-        var columns = [[Double]](repeating: [], count: names.count)
+        let width = kept.count
+        let rowCount = width == 0 ? 0 : values.count / width
+        var table = DataTable(checkedNames: kept, columns: transposed(values, width: width, rowCount: rowCount),
+                              source: source, headerLine: headerLine)
+        table.places = DataTable.CellPlaces(columns: transposed(places, width: width, rowCount: rowCount))
+        return table
+    }
+
+    /// Row-major `values` as `width` columns.
+    private static func transposed<T>(_ values: [T], width: Int, rowCount: Int) -> [[T]] {
+        var columns = [[T]](repeating: [], count: width)
         values.withUnsafeBufferPointer { v in
-            for j in names.indices {
-                columns[j] = [Double](unsafeUninitializedCapacity: rowCount) { column, count in
-                    for i in 0..<rowCount { column[i] = v[i * names.count + j] }
+            for j in 0..<width {
+                columns[j] = [T](unsafeUninitializedCapacity: rowCount) { column, count in
+                    for i in 0..<rowCount { column.initializeElement(at: i, to: v[i * width + j]) }
                     count = rowCount
                 }
             }
         }
-        return DataTable(checkedNames: names, columns: columns, source: source, headerLine: headerLine)
+        return columns
+    }
+
+    /// Works out the line and character column of each cell of a record in
+    /// one pass over its bytes (``DataTable/CellPlaces`` packs them).
+    private struct ColumnCounter {
+        private var lineStart = -1, offset = 0, column = 1
+
+        mutating func place(of cell: Cell, in base: UnsafePointer<UInt8>) -> UInt64 {
+            if cell.lineStart != lineStart {
+                (lineStart, offset, column) = (cell.lineStart, cell.lineStart, 1)
+            }
+            while offset < cell.origin {
+                if base[offset] & 0xC0 != 0x80 { column += 1 }
+                offset += 1
+            }
+            return DataTable.CellPlaces.pack(line: cell.line, column: column)
+        }
     }
 
     /// The column names: non-empty, distinct, valid UTF-8.

@@ -41,6 +41,10 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
         case unreadable(reason: String)
         /// Columns of different lengths were put into one table.
         case columnLengthMismatch(column: String, expected: Int, found: Int)
+        /// A value that is not a label the loss accepts (reported by a
+        /// fit), with what the loss needs, e.g. `the logistic loss needs
+        /// labels 0/1 or -1/+1`.
+        case invalidLabel(String, column: String, requirement: String)
     }
 
     /// What went wrong.
@@ -105,6 +109,8 @@ public struct DataError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot read the data: \(reason)"
         case .columnLengthMismatch(let column, let expected, let found):
             return "column '\(column)' has \(found) values, expected \(expected) like the others"
+        case .invalidLabel(let text, let column, let requirement):
+            return "the value '\(text)' for '\(column)' is not a valid label; \(requirement)"
         }
     }
 }

@@ -26,6 +26,24 @@ public struct DataTable: Sendable, Hashable {
     /// The line of the CSV header (1-based), or `nil` for a table built in
     /// code.
     public var headerLine: Int?
+    /// Where each value of a table read from CSV was written (see
+    /// ``place(ofRow:column:)``).
+    var places = CellPlaces(columns: [])
+
+    /// The line and column of every cell of the columns read from CSV
+    /// (`line << 32 | column`, column-major like the values; no entry for a
+    /// column added in code). Positions are provenance, not data: two
+    /// tables with the same values are equal wherever they were read from.
+    struct CellPlaces: Sendable, Hashable {
+        var columns: [[UInt64]]
+
+        static func pack(line: Int, column: Int) -> UInt64 {
+            UInt64(truncatingIfNeeded: line) << 32 | UInt64(truncatingIfNeeded: column) & 0xFFFF_FFFF
+        }
+
+        static func == (_: CellPlaces, _: CellPlaces) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
+    }
 
     /// Creates a table from named columns of equal length.
     ///
@@ -57,6 +75,21 @@ public struct DataTable: Sendable, Hashable {
 
     /// The number of columns.
     public var columnCount: Int { columnNames.count }
+
+    /// The 1-based line and character column where the value at `row` of
+    /// column `name` was written, for a table read from CSV; `nil` for a
+    /// column built in code or an index out of range.
+    ///
+    ///     let table = try DataTable(csv: "x,y\n1,2\n# note\n3, 4\n")
+    ///     print(table.place(ofRow: 1, column: "y") as Any)
+    ///     // Prints "Optional((line: 4, column: 4))"
+    public func place(ofRow row: Int, column name: String) -> (line: Int, column: Int)? {
+        guard let j = index(ofColumn: name), j < places.columns.count, row >= 0, row < places.columns[j].count else {
+            return nil
+        }
+        let packed = places.columns[j][row]
+        return (Int(packed >> 32), Int(packed & 0xFFFF_FFFF))
+    }
 
     /// The position of the column `name`, or `nil`.
     ///
@@ -135,6 +168,7 @@ public struct DataTable: Sendable, Hashable {
         precondition(indices.allSatisfy { $0 >= 0 && $0 < rowCount }, "row index out of range 0..<\(rowCount)")
         var copy = self
         copy.columns = columns.map { column in indices.map { column[$0] } }
+        copy.places.columns = places.columns.map { column in indices.map { column[$0] } }
         copy.rowCount = indices.count
         return copy
     }
@@ -147,6 +181,9 @@ public struct DataTable: Sendable, Hashable {
         var copy = try DataTable(columns: [], source: source)
         copy.headerLine = headerLine
         for name in names { try copy.append(column: name, values: try column(named: name)) }
+        copy.places.columns = names.map { name in
+            index(ofColumn: name).flatMap { $0 < places.columns.count ? places.columns[$0] : nil } ?? []
+        }
         return copy
     }
 }

@@ -47,6 +47,22 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidSavedModel(String)
 
     /// `value` as the shortest text that reads back exactly, without a trailing `.0`.
+    /// What `loss` needs of its labels: `the logistic loss needs labels 0/1 or -1/+1`.
+    static func labelRequirement(_ loss: FitLoss) -> String {
+        let expected = loss == .crossEntropy ? "a probability between 0 and 1" : "labels 0/1 or -1/+1"
+        return "the \(loss) loss needs \(expected)"
+    }
+
+    /// For an invalid label in a column read from CSV, the data error that
+    /// names its file, line and column (`data.csv:3:3: the value '2' for
+    /// 'y' is not a valid label; …`); any other error unchanged.
+    func located(in data: DataTable) -> FitError {
+        guard case .invalidLabel(let loss, let value, let row, let column) = self,
+              let place = data.place(ofRow: row, column: column) else { return self }
+        return .data(DataError(.invalidLabel(FitError.text(value), column: column, requirement: FitError.labelRequirement(loss)),
+                               source: data.source, line: place.line, column: place.column))
+    }
+
     static func text(_ value: Double) -> String {
         let text = value.description
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
@@ -87,8 +103,7 @@ public enum FitError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSamples:
             return "the data has no rows to fit"
         case .invalidLabel(let loss, let value, let row, let column):
-            let expected = loss == .crossEntropy ? "a probability between 0 and 1" : "labels 0/1 or -1/+1"
-            return "row \(row + 1) of '\(column)' has label \(FitError.text(value)); the \(loss) loss needs \(expected)"
+            return "row \(row + 1) of '\(column)' has label \(FitError.text(value)); \(FitError.labelRequirement(loss))"
         case .nonFiniteStart(let name):
             return "the starting value of '\(name)' is not a finite number"
         case .invalidBounds(let name, let reason):

@@ -90,7 +90,11 @@ public enum FitLoss: String, CaseIterable, Sendable, Hashable, Codable, CustomSt
         case .logistic, .hinge:
             let zeroOne = values.allSatisfy { $0 == 0 || $0 == 1 }
             if zeroOne { return values.map { 2 * $0 - 1 } }
-            if let row = values.firstIndex(where: { $0 != -1 && $0 != 1 }) {
+            guard values.allSatisfy({ $0 == -1 || $0 == 1 }) else {
+                // The first label that is in neither set (else the first -1
+                // among 0/1 labels).
+                let row = values.firstIndex(where: { $0 != -1 && $0 != 0 && $0 != 1 })
+                    ?? values.firstIndex(where: { $0 == -1 }) ?? 0
                 throw .invalidLabel(loss: self, value: values[row], row: row, column: column)
             }
             return values

@@ -47,7 +47,7 @@ struct FitSetup: Sendable {
         if let target { targetText = target } else { targetText = try FitSetup.defaultTarget(model: model, data: data) }
         self.target = targetText
         targetValues = try FitSetup.targetValues(targetText, model: model, data: data, threads: threads)
-        labels = try loss.labels(from: targetValues, column: targetText)
+        do { labels = try loss.labels(from: targetValues, column: targetText) } catch { throw error.located(in: data) }
 
         // Parameters named in options must be the model's.
         let named = Array(options.start.keys) + Array(options.fixed) + Array(options.bounds.keys)
