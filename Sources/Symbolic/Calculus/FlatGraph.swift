@@ -148,7 +148,7 @@ extension Node {
         switch kind {
         case .constant, .namedConstant, .variable:
             return try body(UnsafeBufferPointer(start: nil, count: 0))
-        case .sum(let xs), .product(let xs), .call(_, let xs):
+        case .sum(let xs), .product(let xs), .call(_, let xs), .custom(_, let xs):
             return try xs[...].withUnretainedNodes(body)
         case .power(let b, let e):
             return try withUnsafeTemporaryAllocation(of: Unmanaged<Node>.self, capacity: 2) { pair in
