@@ -73,6 +73,14 @@ struct CLIDocumentationTests {
         try CLIDocumentationTests.check(examples)
     }
 
+    /// docs/Functions.md's command lines (user-defined functions), run from
+    /// the package root (they read docs/examples/legendre.txt).
+    @Test func functionsExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Functions.md"))
+        #expect(examples.count >= 15)
+        try CLIDocumentationTests.check(examples, directory: CLIDocumentationTests.rootURL)
+    }
+
     static func check(_ examples: [Example], directory: URL? = nil) throws {
         let binary = try CLIBinaryTests.executableURL().path
         for example in examples {

@@ -32,7 +32,7 @@ struct MinimizeCommand: Subcommand {
                              default: "100000 for first-order methods, max(1000, 200*n) for newton, bfgs and lbfgs"),
             OptionDefinition("--tolerance", value: "tolerance", help: "Stop when the gradient norm falls to this.", default: "1e-8"),
             PictureOptions.plot("Draw the objective by iteration (and for two variables the path over contours of f) as SVG."),
-            ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
+            ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option([.text, .json]),
         ] + ProgressOptions.definitions)
 
     var input: ExpressionInput
