@@ -73,6 +73,13 @@ struct CLIDocumentationTests {
         try CLIDocumentationTests.check(examples)
     }
 
+    /// docs/Design.md's command lines (IEEE 754 folding).
+    @Test func designExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Design.md"))
+        #expect(examples.count >= 3)
+        try CLIDocumentationTests.check(examples)
+    }
+
     /// docs/Functions.md's command lines (user-defined functions), run from
     /// the package root (they read docs/examples/legendre.txt).
     @Test func functionsExamplesAreTrue() throws {
