@@ -97,7 +97,7 @@ struct AlgebraicConverter {
         case .constant(let n):
             guard case .rational(let r) = n else { return nil }
             return RationalFunction(numerator: Polynomial(constant: r))
-        case .variable, .namedConstant, .call:
+        case .variable, .namedConstant, .call, .custom:
             return nil
         case .sum(let terms):
             var total = RationalFunction(numerator: .zero)

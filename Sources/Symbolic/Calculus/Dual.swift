@@ -178,6 +178,8 @@ extension Expression {
                 } else {
                     values[i] = Dual.apply(f, value(args[0]), args.count > 1 ? value(args[1]) : Dual(0))
                 }
+            case .custom(let f, let args):
+                values[i] = Dual.apply(f, args.map(value))
             }
         }
         return values[nodes.count - 1]

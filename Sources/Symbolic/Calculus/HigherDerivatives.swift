@@ -101,7 +101,7 @@ struct HigherDerivatives {
                 accumulated = next
             }
             for m in 1...k { result[m] = accumulated[m] }
-        case .power, .call:
+        case .power, .call, .custom:
             var terms = [[Expression]](repeating: [], count: k + 1)
             for (j, u) in operands.enumerated() where u.dropFirst().contains(where: { $0 != .zero }) {
                 let g = derivatives(of: PartialDerivatives.partial(of: node, withRespectTo: j), order: k - 1)

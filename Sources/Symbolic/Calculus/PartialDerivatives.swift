@@ -42,6 +42,10 @@ enum PartialDerivatives {
         case .call(let function, let arguments):
             let rule = callPartial(function, arguments, node: node, index: index)
             return adjoint == .one ? rule : .product([adjoint, rule])
+        case .custom(let function, let arguments):
+            // The user's rule for this parameter, at the call's arguments.
+            let rule = function.partial(index, at: arguments)
+            return adjoint == .one ? rule : .product([adjoint, rule])
         }
     }
 

@@ -44,6 +44,9 @@ public enum CodeGenerationError: Error, Equatable, Sendable, CustomStringConvert
     case noExpressions
     /// A dense Hessian would have too many entries to write out.
     case denseHessianTooLarge(variables: Int)
+    /// A user-defined function with no body (only an evaluation closure):
+    /// there is no expression to write its code from.
+    case functionWithoutBody(String)
 
     /// A description of the error that says how to fix it.
     public var description: String {
@@ -60,6 +63,8 @@ public enum CodeGenerationError: Error, Equatable, Sendable, CustomStringConvert
             return "no expression to generate code for"
         case .denseHessianTooLarge(let n):
             return "a dense Hessian of \(n) variables has \(n * (n + 1) / 2) lower-triangle entries; add --sparse for the nonzero ones only"
+        case .functionWithoutBody(let name):
+            return "'\(name)' is defined by a closure without a body, so no code can be generated for it; define it by an expression"
         }
     }
 }
@@ -154,6 +159,8 @@ extension Expression {
             lowered = try Lowering.lower(layout.expressions, inputs: variables, sumChunk: Int(Int32.max))
         } catch .unknownVariable(let v) {
             throw .unknownVariable(v)
+        } catch .functionWithoutBody(let f) {
+            throw .functionWithoutBody(f)
         } catch {
             throw .duplicateVariable(variables.first { v in variables.filter { $0 == v }.count > 1 } ?? "")
         }

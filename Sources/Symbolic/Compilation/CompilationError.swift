@@ -12,6 +12,9 @@ public enum CompilationError: Error, Equatable, Sendable, CustomStringConvertibl
     case rowLength(row: Int, expected: Int, found: Int)
     /// The shared (not batched) inputs have the wrong count.
     case sharedInputCount(expected: Int, found: Int)
+    /// A user-defined function with no body (only an evaluation closure)
+    /// cannot be compiled or turned into source code.
+    case functionWithoutBody(String)
 
     /// A description of the error that says how to fix it.
     public var description: String {
@@ -24,6 +27,8 @@ public enum CompilationError: Error, Equatable, Sendable, CustomStringConvertibl
             return "row \(row + 1) has \(found) value\(found == 1 ? "" : "s"), expected \(expected)"
         case .sharedInputCount(let expected, let found):
             return "\(found) shared input value\(found == 1 ? "" : "s") given, expected \(expected)"
+        case .functionWithoutBody(let name):
+            return "'\(name)' is defined by a closure without a body, so it cannot be compiled; define it by an expression"
         }
     }
 }

@@ -42,6 +42,9 @@ struct NodeGraph {
     var operands: [Int32] = []
     /// The position of each root.
     var rootPositions: [Int32] = []
+    /// A user-defined function the roots call, if any: then the graph is
+    /// left empty, for the caller to expand the calls and collect again.
+    var customCall: CustomFunction?
 
     var count: Int { tags.count }
 
@@ -116,6 +119,10 @@ struct NodeGraph {
                     tag = .logsumexp
                 }
                 children = xs[...]
+            case .custom(let f, let xs):
+                // Lowering expands user-defined functions and collects again.
+                customCall = customCall ?? f
+                children = xs[...]
             }
             for c in children {
                 let childID = c.node.id
@@ -134,6 +141,7 @@ struct NodeGraph {
             negate.append(negated)
         }
         starts.append(Int32(operandIDs.count))
+        if customCall != nil { return }
         if let unknown { throw .unknownVariable(unknown) }
 
         // Topological order = ascending id. Rank ids by scanning the bitmap

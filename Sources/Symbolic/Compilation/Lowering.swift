@@ -24,7 +24,14 @@ struct Lowering {
     }
 
     private mutating func lowerGraph(_ outputs: [Expression], inputIndex: [String: Int32]) throws(CompilationError) {
-        let graph = try NodeGraph(roots: outputs, inputIndex: inputIndex)
+        var graph = try NodeGraph(roots: outputs, inputIndex: inputIndex)
+        var outputs = outputs
+        if graph.customCall != nil {
+            // User-defined functions compile as their bodies.
+            outputs = Expression.expandingCustomFunctions(outputs)
+            graph = try NodeGraph(roots: outputs, inputIndex: inputIndex)
+            if let f = graph.customCall { throw .functionWithoutBody(f.name) }
+        }
         let n = graph.count
         program.graphNodeCount = n
         operationIDs = OperationTable(capacity: n)

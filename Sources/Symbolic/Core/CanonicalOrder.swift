@@ -3,7 +3,8 @@
 ///
 /// The order is structural — it never depends on node identifiers, which
 /// depend on construction order — and reads naturally: numbers before named
-/// constants before variables before function calls before compound
+/// constants before variables before function calls (built-in, then
+/// user-defined) before compound
 /// expressions; variables in natural order (`x2` before `x10`); calls of one
 /// function, sums and products by height, then operand by operand; sums list
 /// higher-degree terms first and the constant last (`x^2 + x + 1`).
@@ -14,9 +15,10 @@ enum CanonicalOrder {
         case .namedConstant: return 1
         case .variable: return 2
         case .call: return 3
-        case .power: return 4
-        case .product: return 5
-        case .sum: return 6
+        case .custom: return 4
+        case .power: return 5
+        case .product: return 6
+        case .sum: return 7
         }
     }
 
@@ -40,6 +42,14 @@ enum CanonicalOrder {
                 return naturalCompare(x, y)
             case let (.call(f, xs), .call(g, ys)):
                 if f != g { return f.rawValue < g.rawValue ? -1 : 1 }
+                if a.node.height != b.node.height { return a.node.height < b.node.height ? -1 : 1 }
+                guard let pair = firstDifference(xs, ys) else { return xs.count < ys.count ? -1 : 1 }
+                (a, b) = pair
+            case let (.custom(f, xs), .custom(g, ys)):
+                if f != g {
+                    if f.name != g.name { return f.name < g.name ? -1 : 1 }
+                    return f.serial < g.serial ? -1 : 1
+                }
                 if a.node.height != b.node.height { return a.node.height < b.node.height ? -1 : 1 }
                 guard let pair = firstDifference(xs, ys) else { return xs.count < ys.count ? -1 : 1 }
                 (a, b) = pair

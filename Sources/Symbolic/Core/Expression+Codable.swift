@@ -7,12 +7,14 @@
 /// Constants are strings in the printer's exact form (`"1/2"`, `"0.1"`), so
 /// they decode to the same `Number`. Decoding rebuilds through the
 /// canonicalising constructors and rejects malformed input with a
-/// `DecodingError` instead of trapping.
+/// `DecodingError` instead of trapping. A call of a user-defined function is
+/// `{"custom": "P3", "arguments": [0]}`; decoding it needs the registry as
+/// `decoder.userInfo[.functionRegistry]`.
 extension Expression: Codable {
     private enum CodingKeys: String, CodingKey { case nodes }
 
     private enum NodeKeys: String, CodingKey {
-        case constant, namedConstant, variable, sum, product, power, call, arguments
+        case constant, namedConstant, variable, sum, product, power, call, arguments, custom
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -33,6 +35,9 @@ extension Expression: Codable {
             case .power: try item.encode(operands, forKey: .power)
             case .call(let f, _):
                 try item.encode(f.rawValue, forKey: .call)
+                try item.encode(operands, forKey: .arguments)
+            case .custom(let f, _):
+                try item.encode(f.name, forKey: .custom)
                 try item.encode(operands, forKey: .arguments)
             }
         }
@@ -74,6 +79,16 @@ extension Expression: Codable {
                 let o = try operands(item, .arguments)
                 guard f.arity.contains(o.count) else { throw corrupt("\(name) cannot take \(o.count) argument(s)") }
                 built.append(.call(f, o))
+            } else if let name = try item.decodeIfPresent(String.self, forKey: .custom) {
+                // User-defined functions are looked up by name in the
+                // registry given as `userInfo[.functionRegistry]`.
+                let registry = decoder.userInfo[.functionRegistry] as? FunctionRegistry
+                guard let f = registry?[name] else {
+                    throw corrupt("unknown user-defined function '\(name)' (decode with userInfo[.functionRegistry])")
+                }
+                let o = try operands(item, .arguments)
+                guard o.count == f.arity else { throw corrupt("\(name) cannot take \(o.count) argument(s)") }
+                built.append(f.call(o))
             } else {
                 throw corrupt("unrecognised node")
             }
@@ -97,4 +112,14 @@ extension Number {
         guard let q = Int(parts[1]), let r = Rational(p, q) else { return nil }
         self = .rational(r)
     }
+}
+
+extension CodingUserInfoKey {
+    /// The key under which a decoder's `userInfo` holds the
+    /// ``FunctionRegistry`` that decoding resolves user-defined functions in.
+    ///
+    ///     let decoder = JSONDecoder()
+    ///     decoder.userInfo[.functionRegistry] = functions
+    ///     let f = try decoder.decode(Expression.self, from: data)
+    public static let functionRegistry = CodingUserInfoKey(rawValue: "Symbolic.functionRegistry")!
 }

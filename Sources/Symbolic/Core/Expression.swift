@@ -45,6 +45,10 @@ public struct Expression: Sendable, Hashable {
         case power(Expression, Expression)
         /// A call of an elementary function.
         case call(Function, [Expression])
+        /// A call of a user-defined function (see ``CustomFunction``), with
+        /// one argument per parameter. Two calls are equal only when they
+        /// call the same definition object.
+        case custom(CustomFunction, [Expression])
     }
 
     /// The node's kind and operands.
@@ -59,6 +63,7 @@ public struct Expression: Sendable, Hashable {
         case .product(let factors): self = Expression.product(factors)
         case .power(let base, let exponent): self = Expression.power(base, exponent)
         case .call(let function, let arguments): self = Expression.call(function, arguments)
+        case .custom(let function, let arguments): self = function.call(arguments)
         }
     }
 
@@ -149,7 +154,7 @@ final class Node: Sendable {
             } else {
                 degree = base.node.degree
             }
-        case .call(_, let arguments):
+        case .call(_, let arguments), .custom(_, let arguments):
             for a in arguments {
                 contains = contains || a.node.containsVariables
                 size = size.addingSaturating(a.node.treeSize)
@@ -205,6 +210,7 @@ final class InternTable: Sendable {
             case .product(let xs): h = Key.mix(0x52, xs)
             case .power(let b, let e): h = Key.mix(0x53, [b, e])
             case .call(let f, let xs): h = Key.mix(0x54 &+ UInt64(f.hashValue & 0xFFFF) << 8, xs)
+            case .custom(let f, let xs): h = Key.mix(0x55 &+ UInt64(truncatingIfNeeded: f.serial) << 8, xs)
             }
             hash = Int(bitPattern: UInt(h))
         }

@@ -3,7 +3,7 @@ extension Expression.Kind {
     public var operands: [Expression] {
         switch self {
         case .constant, .namedConstant, .variable: return []
-        case .sum(let xs), .product(let xs), .call(_, let xs): return xs
+        case .sum(let xs), .product(let xs), .call(_, let xs), .custom(_, let xs): return xs
         case .power(let b, let e): return [b, e]
         }
     }

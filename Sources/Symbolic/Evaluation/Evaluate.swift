@@ -63,6 +63,8 @@ extension Expression {
             if f.isVariadic { return f.evaluate(args.map(value)) }
             if args.count == 2 { return f.evaluate(value(args[0]), value(args[1])) }
             return f.evaluate(value(args[0]))
+        case .custom(let f, let args):
+            return f.evaluate(args.map(value))
         }
     }
 

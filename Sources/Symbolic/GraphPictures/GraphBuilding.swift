@@ -91,6 +91,7 @@ extension ComputationGraph {
         case .power: return "^"
         case .negate: return "neg"
         case .call(let f): return f == .log ? "ln" : f.name
+        case .custom(let f): return f.name
         }
     }
 }
@@ -122,6 +123,7 @@ enum LocalPartials {
         case .power: e = .power(arguments[0], arguments[1])
         case .negate: e = -arguments[0]
         case .call(let f): e = .call(f, arguments)
+        case .custom(let f): e = f.call(arguments)
         }
         return names.map { n in
             var text = lnSpelling(e.derivative(withRespectTo: n.placeholder).description)

@@ -10,6 +10,8 @@ enum Callee: Sendable {
     case logarithm
     /// `leaky_relu(x)` with the standard slope 0.01, or `leaky_relu(x, a)`.
     case leakyRelu
+    /// A user-defined function from the parser's ``FunctionRegistry``.
+    case custom(CustomFunction)
 
     /// The numbers of arguments the callee accepts.
     var arity: ClosedRange<Int> {
@@ -17,6 +19,7 @@ enum Callee: Sendable {
         case .function(let f): return f.arity
         case .power: return 2...2
         case .logarithm, .leakyRelu: return 1...2
+        case .custom(let f): return f.arity...f.arity
         }
     }
 
@@ -31,6 +34,7 @@ enum Callee: Sendable {
             return arguments.count == 1 ? .call(.log, arguments) : Symbolic.log(arguments[0], arguments[1])
         case .leakyRelu:
             return Symbolic.leakyRelu(arguments[0], slope: arguments.count == 2 ? arguments[1] : defaultLeakyReluSlope)
+        case .custom(let f): return f.call(arguments)
         }
     }
 }

@@ -22,6 +22,8 @@ struct Parser {
     private var lastConsumed: Token?
     /// Receives the written operand order of sums and products, when set.
     var writtenOrder: WrittenOrder.Recorder?
+    /// The user-defined functions names may call.
+    var functions = FunctionRegistry()
     /// The `let` bindings of the current item (see ``LetBindings``).
     private var bindings = LetBindings()
 
@@ -227,13 +229,15 @@ struct Parser {
     /// unknown name.
     private func resolveCallee(_ name: Token) throws(ParseError) -> Callee {
         if let callee = FunctionTable.callee(named: name.text) { return callee }
+        if let custom = functions[name.text] { return .custom(custom) }
         if FunctionTable.namedConstant(name.text) != nil {
             throw error(.notAFunction(name.text), at: name)
         }
         if let rewrite = UnknownFunctions.rewrite(for: name.text) {
             throw error(.unavailableFunction(name.text, hint: rewrite), at: name)
         }
-        let suggestion = UnknownFunctions.alias(for: name.text) ?? closestMatch(to: name.text, in: FunctionTable.names)
+        let suggestion = UnknownFunctions.alias(for: name.text)
+            ?? closestMatch(to: name.text, in: FunctionTable.names + functions.names)
         throw error(.unknownFunction(name.text, suggestion: suggestion), at: name)
     }
 

@@ -123,6 +123,17 @@ struct ExpressionPrinter {
             }
         case .call(let f, let args):
             pushCall(f, args, onto: &stack)
+        case .custom(let f, let args):
+            // User-defined: by name, `\operatorname{P3}\left(x\right)` in LaTeX.
+            let latex = format == .latex
+            let name = latex ? "\\operatorname{\(f.name.replacingOccurrences(of: "_", with: "\\_"))}\\left(" : f.name + "("
+            var tasks: [Task] = [.text(name)]
+            for (i, a) in args.enumerated() {
+                if i > 0 { tasks.append(.text(", ")) }
+                tasks.append(.node(a, .top))
+            }
+            tasks.append(.text(latex ? "\\right)" : ")"))
+            stack.append(contentsOf: tasks.reversed())
         }
     }
 
@@ -267,7 +278,7 @@ struct ExpressionPrinter {
     /// Prints without any operator at its top level and without a sign.
     private func isAtomic(_ e: Expression) -> Bool {
         switch e.kind {
-        case .variable, .namedConstant, .call: return true
+        case .variable, .namedConstant, .call, .custom: return true
         case .constant(let n):
             if case .rational(let r) = n { return r.numerator >= 0 && r.isInteger }
             // LaTeX prints 1e-05 as a product with 10^{..}; keep it grouped.

@@ -87,6 +87,8 @@ struct Normalizer {
             chosen[node.id] = node
         case .call(let f, let arguments):
             chosen[node.id] = .call(f, arguments.map { chosenForm($0) })
+        case .custom(let f, let arguments):
+            chosen[node.id] = f.call(arguments.map { chosenForm($0) })
         case .power(let base, let exponent):
             guard let n = exponent.numberValue?.integerValue, expansions[base.id] != nil else {
                 chosen[node.id] = Normalizer.withSquareRoots(.power(chosenForm(base), chosenForm(exponent)))

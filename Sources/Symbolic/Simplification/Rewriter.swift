@@ -110,6 +110,7 @@ extension Expression {
         case .product: return .product(operands)
         case .power: return .power(operands[0], operands[1])
         case .call(let f, _): return .call(f, operands)
+        case .custom(let f, _): return f.call(operands)
         }
     }
 

@@ -55,7 +55,7 @@ struct SizeMeasure {
             return SizeMeasure.count(n)
         case .namedConstant, .variable:
             return 0
-        case .call(_, let arguments):
+        case .call(_, let arguments), .custom(_, let arguments):
             return arguments.reduce(1) { $0.addingSaturating(memo[$1.id]!) }
         case .sum(let terms):
             // Separators between terms, plus a leading minus when every term

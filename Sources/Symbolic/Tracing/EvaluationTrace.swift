@@ -22,6 +22,8 @@ public struct EvaluationTrace: Sendable, Hashable {
         case add, subtract, multiply, divide, power, negate
         /// A call of a function.
         case call(Function)
+        /// A call of a user-defined function: one row, whatever its body.
+        case custom(CustomFunction)
     }
 
     /// An operand of a row: an earlier row or a constant.

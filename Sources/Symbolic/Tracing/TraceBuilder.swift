@@ -73,7 +73,7 @@ struct TraceBuilder {
         case .product:
             return order.operands(of: e).map { divisor($0) ?? $0 }.filter { $0 != .minusOne }
         case .power(let b, let x): return [b, x]
-        case .call(_, let args): return args
+        case .call(_, let args), .custom(_, let args): return args
         case .constant, .namedConstant, .variable: return []
         }
     }
@@ -119,6 +119,8 @@ struct TraceBuilder {
             return append(.power, [operand(b), operand(x)])
         case .call(let f, let args):
             return append(.call(f), args.map(operand))
+        case .custom(let f, let args):
+            return append(.custom(f), args.map(operand))
         case .constant, .namedConstant, .variable:
             preconditionFailure("leaves have no rows")
         }
@@ -151,6 +153,10 @@ struct TraceBuilder {
             let args = operands.map(value)
             v = f.evaluate(args)
             d = partials(of: f, at: args)
+        case .custom(let f):
+            let args = operands.map(value)
+            v = f.evaluate(args)
+            d = args.indices.map { f.partialValue($0, at: args) }
         case .input:
             preconditionFailure("inputs are made by init")
         }
@@ -191,6 +197,7 @@ struct TraceBuilder {
         case .power: return "\(texts[0]) ^ \(texts[1])"
         case .negate: return "-\(texts[0])"
         case .call(let f): return "\(f == .log ? "ln" : f.name)(\(texts.joined(separator: ", ")))"
+        case .custom(let f): return "\(f.name)(\(texts.joined(separator: ", ")))"
         case .input(let name): return name
         }
     }
