@@ -84,6 +84,9 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
     case standardInputReadTwice
     /// Any other failure, described in full.
     case failure(String)
+    /// A `--define` that cannot be defined; `origin` is `--define` or
+    /// `FILE, line N`. Shown with the definition and a caret.
+    case definition(DefinitionError, text: String, origin: String)
 
     var description: String {
         switch self {
@@ -106,6 +109,8 @@ enum CommandError: Error, Equatable, CustomStringConvertible {
             return "standard input ('-') can only be used for one input"
         case .failure(let message):
             return message
+        case .definition(let error, _, let origin):
+            return "in \(origin): \(error)"
         }
     }
 }

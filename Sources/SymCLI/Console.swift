@@ -1,4 +1,5 @@
 import Foundation
+import Symbolic
 
 /// Where a command reads standard input from.
 ///
@@ -100,6 +101,8 @@ struct Console {
     /// Set once standard input has been consumed, so that a second reader
     /// gets a clear error instead of silently empty text.
     private(set) var inputWasRead = false
+    /// The user-defined functions (`--define`) expressions may call.
+    var functions = FunctionRegistry()
 
     init(output: any TextOutputStream, errorOutput: any TextOutputStream, input: TextInput, errorOutputIsTerminal: Bool) {
         self.output = output

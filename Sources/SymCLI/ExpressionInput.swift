@@ -60,14 +60,14 @@ enum ExpressionInput: Equatable {
 
     /// Reads and parses one expression.
     func expression(console: inout Console) throws(CommandError) -> Symbolic.Expression {
-        try ExpressionReader.parse(read(console: &console))
+        try ExpressionReader.parse(read(console: &console), functions: console.functions)
     }
 
     /// Reads and parses one expression, and lists its variables in the order
     /// they are first written in the input (the default variable order).
     func expressionAndVariables(console: inout Console) throws(CommandError) -> (Symbolic.Expression, [String]) {
         let text = try read(console: &console)
-        let expression = try ExpressionReader.parse(text)
+        let expression = try ExpressionReader.parse(text, functions: console.functions)
         return (expression, ExpressionInput.variables(of: [expression], writtenIn: text))
     }
 
@@ -75,7 +75,7 @@ enum ExpressionInput: Equatable {
     /// variables in the order they are first written in the input.
     func expressionListAndVariables(console: inout Console) throws(CommandError) -> ([Symbolic.Expression], [String]) {
         let text = try read(console: &console)
-        let outputs = try ExpressionReader.parseList(text)
+        let outputs = try ExpressionReader.parseList(text, functions: console.functions)
         return (outputs, ExpressionInput.variables(of: outputs, writtenIn: text))
     }
 
@@ -88,7 +88,7 @@ enum ExpressionInput: Equatable {
 
     /// Reads and parses a `;`-separated list of expressions.
     func expressionList(console: inout Console) throws(CommandError) -> [Symbolic.Expression] {
-        try ExpressionReader.parseList(read(console: &console))
+        try ExpressionReader.parseList(read(console: &console), functions: console.functions)
     }
 
     /// The contents of the file at `path` as UTF-8 text.

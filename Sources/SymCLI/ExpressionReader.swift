@@ -5,9 +5,9 @@ import Symbolic
 /// and a caret.
 enum ExpressionReader {
     /// Parses one expression.
-    static func parse(_ text: String) throws(CommandError) -> Expression {
+    static func parse(_ text: String, functions: FunctionRegistry = FunctionRegistry()) throws(CommandError) -> Expression {
         do {
-            return try Expression(parsing: text)
+            return try Expression(parsing: text, functions: functions)
         } catch {
             throw .parse(error, input: text)
         }
@@ -17,9 +17,9 @@ enum ExpressionReader {
     /// parentheses also separates expressions (one per line), unless the line
     /// ends with an operator, `(` or `,`, or the next line starts with the
     /// `in` of a `let` form, which continue it.
-    static func parseList(_ text: String) throws(CommandError) -> [Expression] {
+    static func parseList(_ text: String, functions: FunctionRegistry = FunctionRegistry()) throws(CommandError) -> [Expression] {
         do {
-            return try Expression.parseList(linesAsSeparators(text))
+            return try Expression.parseList(linesAsSeparators(text), functions: functions)
         } catch {
             throw .parse(error, input: text)
         }

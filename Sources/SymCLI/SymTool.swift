@@ -105,8 +105,9 @@ public enum SymTool: Sendable {
             return ExitStatus.success
         }
         var instance: any Subcommand
+        var scanned = ScannedArguments()
         do {
-            let scanned = try ArgumentScanner.scan(arguments, for: configuration)
+            scanned = try ArgumentScanner.scan(arguments, for: configuration)
             instance = try (command.variant(for: scanned) ?? command).init(scanned)
         } catch {
             if case .badInput(let inputError) = error {
@@ -119,6 +120,7 @@ public enum SymTool: Sendable {
             return ExitStatus.usage
         }
         do {
+            console.functions = try DefineOption.registry(scanned)   // --define, an input error if bad
             try instance.run(console: &console)
             return ExitStatus.success
         } catch {
@@ -140,6 +142,9 @@ public enum SymTool: Sendable {
             } else {
                 console.printErrorLine(parseError.caretDiagnostic(for: input))
             }
+        }
+        if case .definition(let definitionError, let text, _) = error, let caret = definitionError.caretDiagnostic(for: text) {
+            console.printErrorLine(caret)
         }
     }
 

@@ -68,7 +68,7 @@ struct CLIHelpTests {
               sym eval "sin(pi/6)" --format json       # {"value": 0.49999999999999994}
               sym eval "x*y" --points points.csv       # a 'value' header, a row per point
 
-            USAGE: sym eval <expression> [--at <assignments> ...] [--points <file>] [--progress] [--quiet] [--file <path>] [--format <format>]
+            USAGE: sym eval <expression> [--at <assignments> ...] [--points <file>] [--progress] [--quiet] [--file <path>] [--define <definition> ...] [--format <format>]
 
             ARGUMENTS:
               <expression>            The expression, e.g. 'x^2*y + y + 2'. '-' reads it
@@ -86,6 +86,9 @@ struct CLIHelpTests {
               -q, --quiet             Show no progress.
               --file <path>           Read the expression from a file instead of the
                                       argument; '-' reads standard input.
+              --define <definition>   Define a function, e.g. 'sq(u) = u^2' or, with its
+                                      derivative rule, 'sq(u) = u^2; d/du = 2*u'; '@FILE'
+                                      reads one definition per line. Repeatable.
               --format <format>       Output format: text, json or latex. (default: text)
               -h, --help              Show help information.
 

@@ -61,7 +61,7 @@ struct CLIUsageErrorTests {
 
     @Test func usageLineListsEveryOption() {
         #expect(HelpFormatter.usage(for: DiffCommand.configuration)
-            == "sym diff <expression> [--wrt <variables>] [--order <order>] [--raw] [--at <assignments> ...] [--file <path>] [--format <format>]")
+            == "sym diff <expression> [--wrt <variables>] [--order <order>] [--raw] [--at <assignments> ...] [--file <path>] [--define <definition> ...] [--format <format>]")
     }
 }
 

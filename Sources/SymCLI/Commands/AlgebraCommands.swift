@@ -13,7 +13,7 @@ struct ExpandCommand: Subcommand {
               sym expand "(x + 1)^3*(y - 2)"
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, OutputFormat.option()])
+        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
 
     var input: ExpressionInput
     var format: OutputFormat
@@ -43,7 +43,7 @@ struct FactorCommand: Subcommand {
               sym factor "x^4 - 1"
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, OutputFormat.option()])
+        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
 
     var input: ExpressionInput
     var format: OutputFormat
@@ -73,7 +73,7 @@ struct CollectCommand: Subcommand {
         arguments: [ExpressionInput.argument],
         options: [
             OptionDefinition("--in", value: "variables", help: "The variables to collect in, e.g. x or x,y."),
-            ExpressionInput.fileOption, OutputFormat.option(),
+            ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option(),
         ])
 
     var input: ExpressionInput
@@ -113,7 +113,7 @@ struct CancelCommand: Subcommand {
               sym cancel "(x^2 - 1)/(x^2 + 2*x + 1)"
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, OutputFormat.option()])
+        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
 
     var input: ExpressionInput
     var format: OutputFormat

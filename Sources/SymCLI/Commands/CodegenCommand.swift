@@ -33,7 +33,7 @@ struct CodegenCommand: Subcommand {
             OptionDefinition("--hessian", value: nil, help: "Also compute the gradient and the Hessian's lower triangle."),
             OptionDefinition("--sparse", value: nil, help: "With --hessian: only the structurally nonzero entries."),
             OptionDefinition("--output", short: "-o", value: "file", help: "Write the code to this file instead of standard output."),
-            ExpressionInput.fileOption,
+            ExpressionInput.fileOption, DefineOption.definition,
         ])
 
     var input: ExpressionInput

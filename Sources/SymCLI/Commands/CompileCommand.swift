@@ -20,7 +20,7 @@ struct CompileCommand: Subcommand {
             OptionDefinition("--gradient", value: nil, help: "Also compile the gradient."),
             OptionDefinition("--hessian", value: nil, help: "Also compile the Hessian's nonzero lower triangle."),
             CommonOptions.wrtOption("The variables, in input order, e.g. x,y. (default: all, in order of first appearance)"),
-            ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
+            ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option([.text, .json]),
         ])
 
     var input: ExpressionInput

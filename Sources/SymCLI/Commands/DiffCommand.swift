@@ -19,7 +19,7 @@ struct DiffCommand: Subcommand {
         arguments: [ExpressionInput.argument],
         options: [
             CommonOptions.wrtOption("The variables to differentiate by, e.g. x or x,y. (default: all, in order of first appearance)"),
-            CommonOptions.orderOption, CommonOptions.rawOption, PointOption.definition, ExpressionInput.fileOption, OutputFormat.option(),
+            CommonOptions.orderOption, CommonOptions.rawOption, PointOption.definition, ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option(),
         ])
 
     var input: ExpressionInput

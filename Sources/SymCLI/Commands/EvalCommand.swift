@@ -15,7 +15,7 @@ struct EvalCommand: Subcommand {
               sym eval "x*y" --points points.csv       # a 'value' header, a row per point
             """,
         arguments: [ExpressionInput.argument],
-        options: [PointOption.definition, PointsFile.definition, ProgressOptions.progress, ProgressOptions.quiet, ExpressionInput.fileOption, OutputFormat.option()])
+        options: [PointOption.definition, PointsFile.definition, ProgressOptions.progress, ProgressOptions.quiet, ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
 
     var input: ExpressionInput
     var point: PointOption?

@@ -70,7 +70,7 @@ struct FitCommand: Subcommand {
         options: [
             DataFileOption.definition, Options.target, Options.start, Options.loss, Options.l2, Options.method,
             Options.rate, Options.epochs, Options.batchSize, Options.maxIterations, Options.fix, Options.bounds,
-            Options.save, ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
+            Options.save, ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option([.text, .json]),
         ] + NetworkFitOptions.all + FitPictureOptions.definitions + ProgressOptions.definitions)
 
     /// `--model mlp|linear` trains a network (``NetworkFitCommand``).
@@ -130,7 +130,7 @@ struct FitCommand: Subcommand {
         let table = try data.read(console: &console)
         let result: FitResult
         do {
-            let model = try FormulaModel(parsing: text, columns: table.columnNames)
+            let model = try FormulaModel(parsing: text, columns: table.columnNames, functions: console.functions)
             let session = progress.session(console, total: options.progressTotal, unit: options.progressUnit)
             defer { session.end(&console) }
             result = try fit(model, to: table, target: target, loss: loss, method: method, options: options,

@@ -18,7 +18,7 @@ struct GradCommand: Subcommand {
         arguments: [ExpressionInput.argument],
         options: [
             CommonOptions.wrtOption("The variables, in order, e.g. a,b,c. (default: all, in order of first appearance)"),
-            PointOption.definition, PointsFile.definition, ProgressOptions.progress, ProgressOptions.quiet, ExpressionInput.fileOption, OutputFormat.option(),
+            PointOption.definition, PointsFile.definition, ProgressOptions.progress, ProgressOptions.quiet, ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option(),
         ])
 
     var input: ExpressionInput

@@ -28,7 +28,7 @@ struct GraphCommand: Subcommand {
             OptionDefinition("--limit", value: "count", help: "Draw at most this many nodes; larger graphs are summarised.",
                              default: "\(ComputationGraph.defaultNodeLimit)"),
             OptionDefinition("--output", short: "-o", value: "file", help: "Write the picture to this file instead of standard output."),
-            ExpressionInput.fileOption,
+            ExpressionInput.fileOption, DefineOption.definition,
         ])
 
     var input: ExpressionInput
@@ -65,7 +65,7 @@ struct GraphCommand: Subcommand {
         var order = WrittenOrder()
         let expression: Symbolic.Expression
         do {
-            expression = try Symbolic.Expression(parsing: text, writtenOrder: &order)
+            expression = try Symbolic.Expression(parsing: text, functions: console.functions, writtenOrder: &order)
         } catch {
             throw .parse(error, input: text)
         }

@@ -18,7 +18,7 @@ struct HessianCommand: Subcommand {
         options: [
             CommonOptions.wrtOption("The variables, in order, e.g. x,y. (default: all, in order of first appearance)"),
             CommonOptions.rawOption, MatrixOutput.sparseOption, PointOption.definition, PointsFile.definition,
-            ProgressOptions.progress, ProgressOptions.quiet, ExpressionInput.fileOption, OutputFormat.option(),
+            ProgressOptions.progress, ProgressOptions.quiet, ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option(),
         ])
 
     var input: ExpressionInput

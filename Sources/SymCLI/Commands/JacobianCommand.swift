@@ -20,7 +20,7 @@ struct JacobianCommand: Subcommand {
             isOptional: false)],
         options: [
             CommonOptions.wrtOption("The variables, in order, e.g. x,y. (default: all, in order of first appearance)"),
-            MatrixOutput.sparseOption, PointOption.definition, ExpressionInput.fileOption, OutputFormat.option(),
+            MatrixOutput.sparseOption, PointOption.definition, ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option(),
         ])
 
     var input: ExpressionInput

@@ -36,7 +36,7 @@ struct MinimizeCommand: Subcommand {
                                  + "that scales with f (for a very flat f: --tolerance 0 --relative-tolerance 1e-8).",
                              default: "0, off"),
             PictureOptions.plot("Draw the objective by iteration (and for two variables the path over contours of f) as SVG."),
-            ExpressionInput.fileOption, OutputFormat.option([.text, .json]),
+            ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option([.text, .json]),
         ] + ProgressOptions.definitions)
 
     var input: ExpressionInput

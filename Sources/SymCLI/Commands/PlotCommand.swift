@@ -31,7 +31,7 @@ struct PlotCommand: Subcommand {
             OptionDefinition("--y-range", value: "a:b", help: "Fix the y range of every panel."),
             OptionDefinition("--samples", value: "count", help: "Points sampled per function (2 to 100000).", default: "801"),
             OptionDefinition("--title", value: "text", help: "A title above the picture."),
-            ExpressionInput.fileOption,
+            ExpressionInput.fileOption, DefineOption.definition,
         ])
 
     var input: ExpressionInput

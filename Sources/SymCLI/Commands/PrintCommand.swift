@@ -14,7 +14,7 @@ struct PrintCommand: Subcommand {
               sym print "x^2/2" --format latex
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, OutputFormat.option()])
+        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
 
     var input: ExpressionInput
     var format: OutputFormat

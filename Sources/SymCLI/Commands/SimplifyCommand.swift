@@ -16,7 +16,7 @@ struct SimplifyCommand: Subcommand {
               sym simplify "x*(x + 1) - x^2"      # x
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, OutputFormat.option()])
+        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
 
     var input: ExpressionInput
     var format: OutputFormat

@@ -26,7 +26,7 @@ struct TraceCommand: Subcommand {
             OptionDefinition("--mode", value: "mode", help: "reverse (adjoints) or forward (tangents).", default: "reverse"),
             OptionDefinition("--wrt", value: "variable", help: "With --mode forward: the input whose tangents to show. (default: the first)"),
             OptionDefinition("--rows", value: "count", help: "Show at most this many rows per table; the rest are counted.", default: "40"),
-            ExpressionInput.fileOption,
+            ExpressionInput.fileOption, DefineOption.definition,
             OptionDefinition("--format", value: "format", help: "Output format: text, json, markdown or latex.", default: "text"),
         ])
 
@@ -66,7 +66,7 @@ struct TraceCommand: Subcommand {
         var order = WrittenOrder()
         let expression: Expression
         do {
-            expression = try Expression(parsing: text, writtenOrder: &order)
+            expression = try Expression(parsing: text, functions: console.functions, writtenOrder: &order)
         } catch {
             throw .parse(error, input: text)
         }

@@ -82,6 +82,9 @@ public struct DefinitionError: Error, Equatable, Sendable, CustomStringConvertib
 
     /// The problem with its column, written to follow `error: `.
     public var description: String {
+        if case .syntax(let parseKind) = kind, let column {
+            return ParseError(parseKind, column: column, length: length).description
+        }
         let (problem, hint) = parts
         let located = column.map { "\(problem) at column \($0)" } ?? problem
         return hint.map { "\(located); \($0)" } ?? located

@@ -68,10 +68,11 @@ public struct FormulaModel: Sendable, Hashable {
     ///   ``FitError/parametersCancel(_:simplified:)`` when a parameter the
     ///   text writes cancels out (`a*x + b - b`), and the errors of
     ///   ``init(_:columns:parameterOrder:)``.
-    public init(parsing text: String, columns: [String]) throws(FitError) {
+    /// - Parameter functions: User-defined functions the formula may call.
+    public init(parsing text: String, columns: [String], functions: FunctionRegistry = FunctionRegistry()) throws(FitError) {
         let expression: Expression
         do {
-            expression = try Expression(parsing: text)
+            expression = try Expression(parsing: text, functions: functions)
         } catch {
             throw .parse(error, text: text)
         }
