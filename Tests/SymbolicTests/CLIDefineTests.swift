@@ -60,7 +60,7 @@ struct CLIDefineTests {
         defer { try? FileManager.default.removeItem(atPath: bad) }
         expectFailure(["diff", "P2(x)", "--define", "@\(bad)"], status: 1, """
             error: in \(bad), line 3: the body of 'P2' uses 'w', which is not a parameter at column 17; \
-            add it to the parameters, or give it a value in the body
+            add it to the parameters of 'P2'
               P2(u) = P1(u) + w
                               ^
 

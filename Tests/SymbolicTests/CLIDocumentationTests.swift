@@ -73,6 +73,21 @@ struct CLIDocumentationTests {
         try CLIDocumentationTests.check(examples)
     }
 
+    /// docs/Design.md's command lines (IEEE 754 folding).
+    @Test func designExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Design.md"))
+        #expect(examples.count >= 3)
+        try CLIDocumentationTests.check(examples)
+    }
+
+    /// docs/Functions.md's command lines (user-defined functions), run from
+    /// the package root (they read docs/examples/legendre.txt).
+    @Test func functionsExamplesAreTrue() throws {
+        let examples = try CLIDocumentationTests.examples(in: CLIDocumentationTests.rootURL.appendingPathComponent("docs/Functions.md"))
+        #expect(examples.count >= 15)
+        try CLIDocumentationTests.check(examples, directory: CLIDocumentationTests.rootURL)
+    }
+
     static func check(_ examples: [Example], directory: URL? = nil) throws {
         let binary = try CLIBinaryTests.executableURL().path
         for example in examples {

@@ -60,7 +60,8 @@ struct NodeGraph {
         }
 
         // Discovery order first; ids and operand ids recorded as we go.
-        // Nodes live as long as the process (the intern table is an arena),
+        // Every node reachable from the roots stays alive while the caller
+        // holds the roots (the intern table frees only unreferenced nodes),
         // so the stack holds them unretained. Everything is accumulated in
         // locals (not in `self`, and not in closures) so that no access
         // needs a run-time exclusivity check.

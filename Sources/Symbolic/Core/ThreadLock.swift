@@ -45,4 +45,16 @@ final class ThreadLock<Value>: @unchecked Sendable {
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value)
     }
+
+    /// Runs `body` with exclusive access to the value if no other thread
+    /// holds the lock; returns `nil` at once otherwise.
+    ///
+    ///     let busy = ThreadLock(0)
+    ///     print(busy.withLockIfAvailable { $0 += 1; return $0 } ?? -1)   // Prints "1"
+    @inline(__always)
+    func withLockIfAvailable<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result? {
+        guard pthread_mutex_trylock(mutex) == 0 else { return nil }
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&value)
+    }
 }

@@ -115,7 +115,7 @@ public struct DefinitionError: Error, Equatable, Sendable, CustomStringConvertib
         case .unknownVariable(let function, let variable, let place, let suggestion):
             let problem = "the \(place) of \(q(function)) uses \(q(variable)), which is not a parameter"
             if let suggestion { return (problem, "did you mean \(q(suggestion))?") }
-            return (problem, "add it to the parameters, or give it a value in the body")
+            return (problem, "add it to the parameters of \(q(function))")
         case .ruleCount(let function, let expected, let given):
             return ("\(q(function)) has \(expected) parameter\(expected == 1 ? "" : "s") but \(given) derivative rule\(given == 1 ? " was" : "s were") given",
                     "give one rule per parameter")
