@@ -121,4 +121,14 @@ struct CLIDefineTests {
         let missing = runSym(["eval", "1", "--define"])
         #expect(missing.status == 64 && missing.stderr.hasPrefix("error: missing value for '--define <definition>'"))
     }
+
+    @Test func fitModelsMayCallDefinedFunctions() {
+        let data = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/nist/BoxBOD.csv").path
+        let start = ["--data", data, "--start", "b1=100,b2=0.75"]
+        let defined = runSym(["fit", "sat(x, b1, b2)"] + start + ["--define", "sat(t, a, k) = a*(1 - exp(-k*t))"])
+        let inline = runSym(["fit", "b1*(1 - exp(-b2*x))"] + start)
+        #expect(defined.status == 0 && defined == inline, "\(defined)")
+        #expect(defined.stdout.contains("b1         213.8094088903"), "NIST certified b1 = 213.80940889")
+    }
 }
