@@ -1,5 +1,6 @@
 import Testing
 @testable import SymCLI
+import Symbolic
 
 @Suite("sym minimize")
 struct CLIMinimizeTests {
@@ -88,6 +89,31 @@ struct CLIMinimizeTests {
     ])
     func usageError(arguments: [String], message: String) {
         expectFailure(arguments, status: 64, SymbolicTests.usageError(message, command: "minimize"))
+    }
+
+    /// The absolute gradient test holds at once on a very flat objective;
+    /// the relative one (a fraction of the starting gradient norm) does not.
+    @Test func relativeToleranceScalesWithTheObjective() throws {
+        let flat = try Expression(parsing: "1e-10*(x-3)^2 + 1")
+        let objective = try Objective(expression: flat, variables: ["x"])
+        let absolute = try minimize(objective, from: [0], method: .newton)
+        #expect(absolute.iterations == 0 && absolute.point == [0])
+        var options = OptimizationOptions()
+        options.gradientTolerance = 0
+        options.relativeGradientTolerance = 1e-8
+        let relative = try minimize(objective, from: [0], method: .newton, options: options)
+        #expect(relative.converged && relative.stopReason == .gradientTolerance)
+        #expect(abs(relative.point[0] - 3) < 1e-12)
+        options.relativeGradientTolerance = 1
+        #expect(throws: OptimizationError.invalidOption(option: "relativeGradientTolerance", reason: "must be in [0, 1)")) {
+            try minimize(objective, from: [0], options: options)
+        }
+        let cli = runSym(["minimize", "1e-10*(x-3)^2 + 1", "--from", "x=0", "--tolerance", "0", "--relative-tolerance", "1e-8"])
+        #expect(cli.status == 0 && cli.stdout.hasPrefix("newton converged after 1 iteration") && cli.stdout.contains("x = 2.99999999999"),
+                "\(cli)")
+        expectFailure(["minimize", "x^2", "--from", "x=1", "--relative-tolerance", "1"], status: 64,
+                      SymbolicTests.usageError("the value '1' is invalid for '--relative-tolerance <ratio>': expected a number "
+                                               + "from 0 up to (not including) 1", command: "minimize"))
     }
 
     @Test func usageLineShowsRequiredFrom() {

@@ -134,6 +134,11 @@ import Testing
         let rCode = try CodeGenerationLoopTests.code(r, names, .gradient)
         #expect(rCode.loopCount == 2 && rCode.source.contains("sym_k"))
         try CodeGenerationLoopTests.check([(fit, fitCode), (r, rCode)], seed: 50)
+        // Constant outputs: a gradient of constants, equal ones and ones from a table.
+        let linear = Expr.sum((0..<17).map { i in Expr(Double(i % 2 == 0 ? 3 : i)) * xs[i] })
+        let linearCode = try CodeGenerationLoopTests.code(linear, names, .gradient)
+        #expect(linearCode.loopCount >= 2 && !linearCode.source.contains("out[3] ="))
+        try CodeGenerationLoopTests.check([(linear, linearCode)], seed: 60)
         let swift = try CodeGenerationLoopTests.code(r, names, .gradient, language: .swift)
         #expect(swift.source.contains("private let sym_k0: [Double] = [\n    "))
         let python = try CodeGenerationLoopTests.code(r, names, .gradient, language: .python)

@@ -9,7 +9,7 @@ import Symbolic
 ///     … symbench --profile-compile | --profile-gradient | --profile-mlp
 ///     … symbench --softmax [C D N]    (softmax regression, see SoftmaxBench.swift)
 ///     … symbench --codegen [N]        (generated C for R(N) against a hand-written loop)
-///     … symbench --tower [DEPTHS…] | --order [K…] | --rosen-build [N] | --memory [ROUNDS]   (core engine, see CoreBench.swift)
+///     … symbench --tower [DEPTHS…] | --order [K…] | --rosen-build [N [REPS]] | --memory [ROUNDS]   (core engine, see CoreBench.swift)
 ///
 /// Without --json it prints a readable table; with --json one JSON object
 /// per line in the peers' record format (ops build, grad, hess, compile_f,
@@ -92,7 +92,8 @@ if let i = arguments.firstIndex(of: "--codegen") {
 }
 if let i = arguments.firstIndex(of: "--rosen-build") {
     // R(N) gradient / sparse Hessian build and gradient compile, cold (see casadi_build.sh)
-    benchmarkRosenbrockBuild(arguments[(i + 1)...].first.flatMap { Int($0) } ?? 10_000)
+    let rest = arguments[(i + 1)...].compactMap { Int($0) }
+    benchmarkRosenbrockBuild(rest.first ?? 10_000, repetitions: rest.count > 1 ? rest[1] : 5)
     exit(0)
 }
 if let i = arguments.firstIndex(of: "--memory") {

@@ -31,6 +31,10 @@ struct MinimizeCommand: Subcommand {
             OptionDefinition("--max-iterations", value: "count", help: "Stop after this many iterations.",
                              default: "100000 for first-order methods, max(1000, 200*n) for newton, bfgs and lbfgs"),
             OptionDefinition("--tolerance", value: "tolerance", help: "Stop when the gradient norm falls to this.", default: "1e-8"),
+            OptionDefinition("--relative-tolerance", value: "ratio",
+                             help: "Also stop when the gradient norm falls to this times its value at the start, a test "
+                                 + "that scales with f (for a very flat f: --tolerance 0 --relative-tolerance 1e-8).",
+                             default: "0, off"),
             PictureOptions.plot("Draw the objective by iteration (and for two variables the path over contours of f) as SVG."),
             ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option([.text, .json]),
         ] + ProgressOptions.definitions)
@@ -77,6 +81,12 @@ struct MinimizeCommand: Subcommand {
                 throw .invalidValue(text, option: "--tolerance <tolerance>", expected: "a non-negative number")
             }
             options.gradientTolerance = tolerance
+        }
+        if let text = arguments.value("--relative-tolerance") {
+            guard let ratio = Double(text), ratio >= 0, ratio < 1 else {
+                throw .invalidValue(text, option: "--relative-tolerance <ratio>", expected: "a number from 0 up to (not including) 1")
+            }
+            options.relativeGradientTolerance = ratio
         }
         format = try OutputFormat.parse(arguments, allowed: [.text, .json])
         if let text = arguments.value("--rate"), !(method?.isFirstOrder ?? false) {

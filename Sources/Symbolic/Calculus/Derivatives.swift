@@ -86,8 +86,8 @@ extension Expression {
     ///   of the number of variables (beyond the result itself).
     public func gradient(withRespectTo variables: [String]) -> [Expression] {
         let index = ReverseMode.index(variables)
-        let adjoints = ReverseMode.adjoints(of: self, variableIndex: index)
-        return variables.map { adjoints[index[$0]!] ?? .zero }
+        var sweep = ReverseSweep(variableIndex: index)
+        return ReverseMode.spread(sweep.adjoints(of: self), over: variables, index: index)
     }
 
     /// The gradient with respect to ``variables`` (order of first appearance).
@@ -98,9 +98,9 @@ extension Expression {
     /// output are `0` without differentiating.
     public static func jacobian(of outputs: [Expression], withRespectTo variables: [String]) -> [[Expression]] {
         let index = ReverseMode.index(variables)
+        var sweep = ReverseSweep(variableIndex: index)
         return outputs.map { output in
-            let adjoints = ReverseMode.adjoints(of: output, variableIndex: index)
-            return variables.map { adjoints[index[$0]!] ?? .zero }
+            ReverseMode.spread(sweep.adjoints(of: output), over: variables, index: index)
         }
     }
 

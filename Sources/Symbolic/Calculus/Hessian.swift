@@ -26,12 +26,14 @@ extension Expression {
     /// in its nonzeros.
     public func hessianEntries(withRespectTo variables: [String]) -> [SymmetricMatrixEntry] {
         let index = ReverseMode.index(variables)
-        let g = gradient(withRespectTo: variables)
+        var sweep = ReverseSweep(variableIndex: index)
+        let g = ReverseMode.spread(sweep.adjoints(of: self), over: variables, index: index)
         var entries: [SymmetricMatrixEntry] = []
         for (i, gi) in g.enumerated() where gi.containsVariables && index[variables[i]] == i {
-            let row = ReverseMode.adjoints(of: gi, variableIndex: index, maxIndex: i)
-            for j in row.keys.sorted() where row[j]! != .zero {
-                entries.append(SymmetricMatrixEntry(row: i, column: j, expression: row[j]!))
+            var row = sweep.adjoints(of: gi, maxIndex: i)
+            row.sort { $0.0 < $1.0 }
+            for (j, h) in row where h != .zero {
+                entries.append(SymmetricMatrixEntry(row: i, column: j, expression: h))
             }
         }
         return entries

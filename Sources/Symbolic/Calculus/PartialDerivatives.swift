@@ -22,7 +22,46 @@ enum PartialDerivatives {
 
     /// `adjoint * ∂node/∂(operand at index)`, built with one canonical
     /// product instead of two (the reverse sweep's hot path).
+    ///
+    /// The common shapes go through ``Expression/quickProduct(_:_:coefficient:)``;
+    /// debug builds check that it gives the general constructor's node.
     static func contribution(of node: Expression, withRespectTo index: Int, adjoint: Expression) -> Expression {
+        guard let fast = quickContribution(of: node, withRespectTo: index, adjoint: adjoint) else {
+            return generalContribution(of: node, withRespectTo: index, adjoint: adjoint)
+        }
+        #if DEBUG
+        let general = generalContribution(of: node, withRespectTo: index, adjoint: adjoint)
+        assert(fast == general, "quickProduct gave \(fast), the general constructor \(general)")
+        #endif
+        return fast
+    }
+
+    /// The contribution through ``Expression/quickProduct(_:_:coefficient:)``
+    /// for a binary product, `c·u·v`, a constant power and a call, or `nil`.
+    private static func quickContribution(of node: Expression, withRespectTo index: Int, adjoint: Expression) -> Expression? {
+        switch node.kind {
+        case .product(let factors):
+            if factors.count == 2 {
+                return .quickProduct(adjoint, factors[1 - index], coefficient: Rational(1))
+            }
+            if factors.count == 3, index > 0, case .constant(.rational(let c)) = factors[0].kind {
+                return .quickProduct(adjoint, factors[3 - index], coefficient: c)
+            }
+            return nil
+        case .power(let base, let exponent):
+            // d/db b^n = n * b^(n-1) for a number n.
+            guard index == 0, case .constant(.rational(let n)) = exponent.kind,
+                  let n1 = n.adding(Rational(-1)) else { return nil }
+            return .quickProduct(adjoint, .power(base, .constant(.rational(n1))), coefficient: n)
+        case .call(let function, let arguments):
+            let rule = callPartial(function, arguments, node: node, index: index)
+            return adjoint == .one ? rule : .quickProduct(adjoint, rule, coefficient: Rational(1))
+        default:
+            return nil
+        }
+    }
+
+    private static func generalContribution(of node: Expression, withRespectTo index: Int, adjoint: Expression) -> Expression {
         switch node.kind {
         case .constant, .namedConstant, .variable:
             return .zero

@@ -20,55 +20,19 @@ enum ReverseMode {
     ///   building the adjoint nodes.
     static func adjoints(of root: Expression, seed: Expression = .one,
                          variableIndex: [String: Int], maxIndex: Int = .max) -> [Int: Expression] {
-        guard root.containsVariables else { return [:] }
-        let graph = FlatGraph(root)
-        let nodes = graph.nodes
-        let n = nodes.count
-        var depends = [Bool](repeating: false, count: n)
-        for i in 0..<n where nodes[i].containsVariables {
-            if case .variable(let name) = nodes[i].kind {
-                if let k = variableIndex[name], k <= maxIndex { depends[i] = true }
-            } else {
-                for p in graph.operandRange(i) where depends[Int(graph.operandPositions[p])] {
-                    depends[i] = true
-                    break
-                }
-            }
-        }
-        // Pending contributions: a linked list per node through `next`.
-        var head = [Int32](repeating: -1, count: n)
-        var items: [Expression] = [seed]
-        var next: [Int32] = [-1]
-        head[n - 1] = 0
+        var sweep = ReverseSweep(variableIndex: variableIndex)
         var result: [Int: Expression] = [:]
-        var gathered: [Expression] = []
-        for i in stride(from: n - 1, through: 0, by: -1) where depends[i] && head[i] >= 0 {
-            gathered.removeAll(keepingCapacity: true)
-            var link = head[i]
-            while link >= 0 {
-                gathered.append(items[Int(link)])
-                link = next[Int(link)]
-            }
-            // The list holds the contributions newest first; sum them in arrival order.
-            let adjoint = gathered.count == 1 ? gathered[0] : Expression.sum(gathered.reversed())
-            let node = nodes[i]
-            if case .variable(let name) = node.kind {
-                result[variableIndex[name]!] = adjoint
-                continue
-            }
-            if adjoint == .zero { continue }
-            for (k, p) in graph.operandRange(i).enumerated() {
-                let position = Int(graph.operandPositions[p])
-                guard depends[position] else { continue }
-                let contribution = PartialDerivatives.contribution(of: node, withRespectTo: k, adjoint: adjoint)
-                if contribution != .zero {
-                    items.append(contribution)
-                    next.append(head[position])
-                    head[position] = Int32(items.count - 1)
-                }
-            }
-        }
+        for (k, adjoint) in sweep.adjoints(of: root, seed: seed, maxIndex: maxIndex) { result[k] = adjoint }
         return result
+    }
+
+    /// The adjoints as one entry per variable (`0` for the absent ones; a
+    /// repeated name gets its first occurrence's entry).
+    static func spread(_ adjoints: [(Int, Expression)], over variables: [String], index: [String: Int]) -> [Expression] {
+        var byIndex = [Expression](repeating: .zero, count: variables.count)
+        for (k, adjoint) in adjoints { byIndex[k] = adjoint }
+        if index.count == variables.count { return byIndex }
+        return variables.map { byIndex[index[$0]!] }
     }
 
     /// A name → position map for an ordered variable list (the first
@@ -81,42 +45,106 @@ enum ReverseMode {
     }
 }
 
-/// The distinct nodes of an expression in post-order (operands before
-/// users, the root last), with the positions of each node's operands in
-/// flat arrays: `operandPositions[operandStart[i]..<operandStart[i + 1]]`.
-///
-/// Built by one depth-first walk with an explicit stack (any depth is fine)
-/// and an integer hash table keyed by node id (``IntTable``), the traversal
-/// every sweep over a graph starts from.
-struct FlatGraph {
-    private(set) var nodes: [Expression] = []
-    private(set) var operandStart: [Int32] = [0]
-    private(set) var operandPositions: [Int32] = []
+/// One reverse sweep at a time over graphs, keeping its buffers between
+/// sweeps (the Hessian runs one per gradient entry) and remembering which
+/// variable node has which index, so each variable's name is looked up
+/// once rather than once per sweep.
+struct ReverseSweep {
+    let variableIndex: [String: Int]
+    /// Variable node id → index in `variableIndex`, or -1 if absent.
+    private var variableOfID = IntTable(capacity: 64)
+    private var graph = FlatGraph()
+    private var depends: [Bool] = []
+    private var variable: [Int32] = []
+    private var head: [Int32] = []
+    private var items: [Expression] = []
+    private var next: [Int32] = []
+    private var gathered: [Expression] = []
 
-    init(_ root: Expression) {
-        var position = IntTable(capacity: 64)
-        position.insert(root.id, -1)   // -1: on the stack, not yet emitted
-        var stack: [(node: Expression, operands: [Expression], next: Int)] = [(root, root.operands, 0)]
-        while !stack.isEmpty {
-            let top = stack.count - 1
-            let k = stack[top].next
-            if k < stack[top].operands.count {
-                stack[top].next = k + 1
-                let child = stack[top].operands[k]
-                if position.insert(child.id, -1) {
-                    stack.append((child, child.operands, 0))
-                }
-            } else {
-                let (e, operands, _) = stack.removeLast()
-                for o in operands { operandPositions.append(position.value(for: o.id)!) }
-                operandStart.append(Int32(operandPositions.count))
-                position.update(e.id, Int32(nodes.count))
-                nodes.append(e)
-            }
-        }
+    init(variableIndex: [String: Int]) { self.variableIndex = variableIndex }
+
+    /// The canonical sum of contributions, through the quick path when it
+    /// applies (debug builds check it against the general constructor).
+    private static func sum(_ terms: [Expression]) -> Expression {
+        guard let fast = Expression.quickSum(terms) else { return Expression.sum(terms) }
+        #if DEBUG
+        let general = Expression.sum(terms)
+        assert(fast == general, "quickSum gave \(fast), the general constructor \(general)")
+        #endif
+        return fast
     }
 
-    /// The indices into ``operandPositions`` of node `i`'s operands.
-    @inline(__always)
-    func operandRange(_ i: Int) -> Range<Int> { Int(operandStart[i])..<Int(operandStart[i + 1]) }
+    /// The variable index of the variable node `node`, or -1.
+    private mutating func index(ofVariable node: Node) -> Int32 {
+        guard case .variable(let name) = node.kind else { return -1 }
+        let k = Int32(variableIndex[name] ?? -1)
+        variableOfID.insert(node.id, k)
+        return k
+    }
+
+    /// The adjoints `∂(seed*root)/∂v` of the variables with index at most
+    /// `maxIndex`, as (index, adjoint) pairs in the order the sweep reaches
+    /// them. Variables the root does not depend on are absent.
+    mutating func adjoints(of root: Expression, seed: Expression = .one, maxIndex: Int = .max) -> [(Int, Expression)] {
+        guard root.containsVariables else { return [] }
+        graph.rebuild(root)
+        let n = graph.count
+        depends.removeAll(keepingCapacity: true)
+        depends.append(contentsOf: repeatElement(false, count: n))
+        variable.removeAll(keepingCapacity: true)
+        variable.append(contentsOf: repeatElement(-1, count: n))
+        for d32 in graph.postOrder {
+            let d = Int(d32)
+            let (containsVariables, id) = graph.nodes[d]._withUnsafeGuaranteedRef { ($0.containsVariables, $0.id) }
+            guard containsVariables else { continue }
+            if graph.operandRange(d).isEmpty {   // a variable
+                let k = variableOfID.value(for: id) ?? index(ofVariable: graph.nodes[d].takeUnretainedValue())
+                variable[d] = k
+                depends[d] = k >= 0 && Int(k) <= maxIndex
+            } else {
+                for p in graph.operandRange(d) where depends[Int(graph.operands[p])] {
+                    depends[d] = true
+                    break
+                }
+            }
+        }
+        // Pending contributions: a linked list per node through `next`.
+        head.removeAll(keepingCapacity: true)
+        head.append(contentsOf: repeatElement(-1, count: n))
+        items.removeAll(keepingCapacity: true)
+        next.removeAll(keepingCapacity: true)
+        items.append(seed)
+        next.append(-1)
+        head[0] = 0   // the root is discovered first
+        var result: [(Int, Expression)] = []
+        for d32 in graph.postOrder.reversed() {
+            let d = Int(d32)
+            guard depends[d] && head[d] >= 0 else { continue }
+            gathered.removeAll(keepingCapacity: true)
+            var link = head[d]
+            while link >= 0 {
+                gathered.append(items[Int(link)])
+                link = next[Int(link)]
+            }
+            // The list holds the contributions newest first; sum them in arrival order.
+            let adjoint = gathered.count == 1 ? gathered[0] : ReverseSweep.sum(gathered.reversed())
+            if variable[d] >= 0 {
+                result.append((Int(variable[d]), adjoint))
+                continue
+            }
+            if adjoint == .zero { continue }
+            let node = graph.expression(d)
+            for (k, p) in graph.operandRange(d).enumerated() {
+                let position = Int(graph.operands[p])
+                guard depends[position] else { continue }
+                let contribution = PartialDerivatives.contribution(of: node, withRespectTo: k, adjoint: adjoint)
+                if contribution != .zero {
+                    items.append(contribution)
+                    next.append(head[position])
+                    head[position] = Int32(items.count - 1)
+                }
+            }
+        }
+        return result
+    }
 }

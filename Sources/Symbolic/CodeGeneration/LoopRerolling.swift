@@ -135,10 +135,9 @@ struct LoopPlan {
         }
     }
 
-    /// The item rooted at `root`, or `nil` when it is a constant or too large.
+    /// The item rooted at `root`, or `nil` when it is too large.
     private mutating func item(_ root: Int32) -> LoopItem? {
         let r = Int(root)
-        if case .constant = program.values[r] { return nil }
         guard size[r] <= LoopPlan.maximumItemSize else { return nil }
         generation += 1
         var item = LoopItem()
@@ -223,6 +222,7 @@ struct LoopPlan {
         var items: [LoopItem] = []
         var positions: [Int] = []
         for (k, o) in program.outputs.enumerated() {
+            if case .constant(0) = program.values[Int(o)] { continue }   // zeros: the emitter fills them
             guard let item = item(o) else { continue }
             items.append(item)
             positions.append(k)

@@ -125,10 +125,12 @@ struct NodeGraph {
                 customCall = customCall ?? f
                 children = xs[...]
             }
-            for c in children {
-                let childID = c.node.id
-                operandIDs.append(childID)
-                if markNew(childID) { stack.append(.passUnretained(c.node)) }
+            children.withUnretainedNodes { nodes in
+                for c in nodes {
+                    let childID = c._withUnsafeGuaranteedRef { $0.id }
+                    operandIDs.append(childID)
+                    if markNew(childID) { stack.append(c) }
+                }
             }
             if let (b, x) = pair {   // written out: no array for two operands
                 operandIDs.append(b.node.id)

@@ -80,6 +80,23 @@ struct IntTable {
         }
     }
 
+    /// Empties the table for about `expectedCount` keys, keeping the
+    /// storage when it is not much larger than that needs.
+    mutating func removeAll(expectedCount: Int) {
+        var size = 16
+        while size < expectedCount * 2 { size <<= 1 }
+        if entries.count > 4 * size || entries.count < size {
+            self = IntTable(capacity: expectedCount)
+            return
+        }
+        if count > 0 {
+            entries.withUnsafeMutableBufferPointer { e in
+                for i in e.indices { e[i].key = -1 }
+            }
+            count = 0
+        }
+    }
+
     private mutating func grow() {
         let old = entries
         self = IntTable(capacity: old.count)

@@ -10,6 +10,17 @@ public struct OptimizationOptions: Sendable, Hashable {
 
     /// Stop (converged) when ‖∇f(x)‖₂ ≤ this. Default 1e-8.
     public var gradientTolerance: Double = 1e-8
+    /// Stop (converged) also when ‖∇f(x)‖₂ ≤ this · ‖∇f(x₀)‖₂, the gradient
+    /// norm at the start: a test that scales with the objective. For an
+    /// objective flatter than ``gradientTolerance`` (`1e-10*(x-3)^2`), set
+    /// that to 0 and this to, say, 1e-8:
+    ///
+    ///     var options = OptimizationOptions()
+    ///     options.gradientTolerance = 0
+    ///     options.relativeGradientTolerance = 1e-8
+    ///
+    /// Must be in [0, 1). Default 0 (off).
+    public var relativeGradientTolerance: Double = 0
     /// Stop (converged) when an iteration moves x by at most
     /// `stepTolerance · (1 + ‖x‖₂)`. Default 0 (off).
     public var stepTolerance: Double = 0
@@ -83,6 +94,9 @@ public struct OptimizationOptions: Sendable, Hashable {
             .invalidOption(option: option, reason: reason)
         }
         if !(gradientTolerance >= 0) { return bad("gradientTolerance", "must be non-negative") }
+        if !(relativeGradientTolerance >= 0 && relativeGradientTolerance < 1) {
+            return bad("relativeGradientTolerance", "must be in [0, 1)")
+        }
         if !(stepTolerance >= 0) { return bad("stepTolerance", "must be non-negative") }
         if !(valueTolerance >= 0) { return bad("valueTolerance", "must be non-negative") }
         if let maxIterations, maxIterations < 0 { return bad("maxIterations", "must be non-negative") }

@@ -49,6 +49,8 @@ final class OptimizationRun {
     var g: UnsafeMutableBufferPointer<Double>
     var f: Double = .nan
     var gradientNorm: Double = .nan
+    /// ‖∇f(x₀)‖₂ times ``OptimizationOptions/relativeGradientTolerance``.
+    var relativeGradientLimit: Double = 0
 
     var iterations = 0
     /// f above this means a diverging run (see ``StopReason/diverged``).
@@ -101,6 +103,7 @@ final class OptimizationRun {
         if options.recordsHistory { history.append(f) }
         if f <= options.valueLowerBound { return .unboundedBelow }
         if !f.isFinite || !gradientNorm.isFinite { return .nonFiniteValue }
+        relativeGradientLimit = options.relativeGradientTolerance * gradientNorm
         let converged: StopReason? = gradientNorm <= options.gradientTolerance ? .gradientTolerance : nil
         let decision = observe(stepNorm: 0)
         if let converged { return converged }
@@ -124,7 +127,7 @@ final class OptimizationRun {
         } else if !f.isFinite || !gradientNorm.isFinite {
             // Never "converged" where f or ∇f is NaN or infinite.
             reason = .nonFiniteValue
-        } else if gradientNorm <= options.gradientTolerance {
+        } else if gradientNorm <= options.gradientTolerance || gradientNorm <= relativeGradientLimit {
             reason = .gradientTolerance
         } else if options.valueTolerance > 0,
                   Swift.abs(previousValue - f) <= options.valueTolerance * Swift.max(1, Swift.abs(f)) {

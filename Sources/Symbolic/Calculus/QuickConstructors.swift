@@ -1,0 +1,185 @@
+/// A fast path for the products the reverse sweep builds most: `c·a·b` for
+/// an exact coefficient `c` and two canonical expressions `a` and `b`
+/// (`adjoint · ∂node/∂operand`).
+///
+/// ``Expression/product(_:)`` handles every case (like factors merging,
+/// floats, overflow, NaN) and pays for it with several temporary arrays,
+/// a closure and a sort per call; most of the sweep's products need none of
+/// that: both operands are already canonical, so their factors are sorted,
+/// and when no base occurs in both, the canonical product is the two sorted
+/// factor lists merged, behind the product of the coefficients. That is what
+/// ``Expression/quickProduct(_:_:coefficient:)`` builds; anything else
+/// (a shared base, a float coefficient, overflow, a zero) returns `nil` and
+/// the caller falls back to the general constructor. Debug builds check
+/// every fast result against the general constructor's.
+extension Expression {
+    /// The canonical product `coefficient · a · b`, or `nil` when building it
+    /// needs more than merging two sorted factor lists.
+    ///
+    /// - Precondition: `a` and `b` are canonical (built by the constructors).
+    static func quickProduct(_ a: Expression, _ b: Expression, coefficient: Rational) -> Expression? {
+        guard let x = QuickFactors(a), let y = QuickFactors(b),
+              let xy = x.coefficient.multiplying(by: y.coefficient),
+              let c = xy.multiplying(by: coefficient), c.numerator != 0 else { return nil }
+        let isOne = c.numerator == 1 && c.denominator == 1
+        let total = x.count + y.count
+        if total == 0 { return .constant(.rational(c)) }
+        if total == 1 && isOne { return x.count == 1 ? x[0] : y[0] }
+        var result: [Expression] = []
+        result.reserveCapacity(total + 1)
+        if !isOne { result.append(.constant(.rational(c))) }
+        var i = 0, j = 0
+        while i < x.count && j < y.count {
+            let u = x[i], v = y[j]
+            let bu = u.factorBase, bv = v.factorBase
+            if bu == bv { return nil }   // like factors: the general constructor merges them
+            if CanonicalOrder.compare(bu, bv) < 0 {
+                result.append(u)
+                i += 1
+            } else {
+                result.append(v)
+                j += 1
+            }
+        }
+        while i < x.count { result.append(x[i]); i += 1 }
+        while j < y.count { result.append(y[j]); j += 1 }
+        return intern(.product(result))
+    }
+
+    /// The base of a factor: `b` for `b^e`, else the factor itself.
+    @inline(__always)
+    var factorBase: Expression {
+        if case .power(let b, _) = kind { return b }
+        return self
+    }
+}
+
+/// A canonical expression seen as `coefficient · factors`, the way the
+/// product constructor flattens it: a product of at most
+/// ``Expression/flatteningLimit`` operands contributes its factors, a
+/// number its value, anything else itself.
+private struct QuickFactors {
+    let coefficient: Rational
+    private let single: Expression?
+    private let list: ArraySlice<Expression>
+    let count: Int
+
+    init?(_ e: Expression) {
+        switch e.kind {
+        case .constant(let n):
+            guard case .rational(let r) = n else { return nil }
+            (coefficient, single, list, count) = (r, nil, [], 0)
+        case .product(let xs) where xs.count <= Expression.flatteningLimit:
+            if case .constant(let n) = xs[0].kind {
+                // A second number is one whose folding overflowed: general case.
+                guard case .rational(let r) = n, !xs[1].isConstantNumber else { return nil }
+                (coefficient, single, list, count) = (r, nil, xs.dropFirst(), xs.count - 1)
+            } else {
+                (coefficient, single, list, count) = (Rational(1), nil, xs[...], xs.count)
+            }
+        default:
+            (coefficient, single, list, count) = (Rational(1), e, [], 1)
+        }
+    }
+
+    @inline(__always)
+    subscript(i: Int) -> Expression { single ?? list[list.startIndex + i] }
+}
+
+extension Expression {
+    /// The canonical sum of `terms`, or `nil` when building it needs more
+    /// than sorting: like terms to merge, a nested sum to flatten, a float
+    /// constant or an overflow.
+    ///
+    /// Sorts the terms as ``Expression/sum(_:)`` does — by their
+    /// coefficient-free parts ("monomials"), higher degree first, then in
+    /// ``CanonicalOrder``, the number last — but compares a monomial like
+    /// `x*y` of the term `3*x*y` in place instead of interning it as a node.
+    ///
+    /// - Precondition: the terms are canonical.
+    static func quickSum(_ terms: [Expression]) -> Expression? {
+        var constant = Rational(0)
+        var entries: [QuickMonomial] = []
+        entries.reserveCapacity(terms.count)
+        for t in terms {
+            switch t.kind {
+            case .constant(.rational(let r)):
+                guard let s = constant.adding(r) else { return nil }
+                constant = s
+            case .constant, .sum:
+                return nil
+            default:
+                entries.append(QuickMonomial(t))
+            }
+        }
+        var sameMonomial = false
+        entries.sort { a, b in
+            if a.degree != b.degree { return a.degree > b.degree }
+            let c = a.compare(b)
+            if c == 0 { sameMonomial = true }
+            return c < 0
+        }
+        if sameMonomial { return nil }
+        var result = entries.map(\.term)
+        if constant.numerator != 0 { result.append(.constant(.rational(constant))) }
+        switch result.count {
+        case 0: return .constant(.rational(constant))
+        case 1: return result[0]
+        default: return intern(.sum(result))
+        }
+    }
+}
+
+/// A term's coefficient-free part as ``Expression/sum(_:)`` sees it: the
+/// term itself, the factor of `c*f`, or the factors of `c*f*g*…` (a product
+/// that is not a node; compared as the node would be).
+private struct QuickMonomial {
+    let term: Expression
+    let degree: Double
+    private let node: Expression?
+    private let factors: ArraySlice<Expression>
+
+    init(_ t: Expression) {
+        term = t
+        if case .product(let xs) = t.kind, xs[0].isConstantNumber {
+            if xs.count == 2 {
+                (node, factors) = (xs[1], [])
+            } else {
+                (node, factors) = (nil, xs.dropFirst())
+            }
+            degree = (node ?? t).node.degree
+        } else {
+            (node, factors, degree) = (t, [], t.node.degree)
+        }
+    }
+
+    private static let productRank = CanonicalOrder.rank(.product([]))
+
+    /// ``CanonicalOrder/compare(_:_:)`` of the two monomials (0: equal).
+    func compare(_ other: QuickMonomial) -> Int {
+        switch (node, other.node) {
+        case let (a?, b?): return CanonicalOrder.compare(a, b)
+        case let (nil, b?): return QuickMonomial.compare(factors, height: term.node.height, b)
+        case let (a?, nil): return -QuickMonomial.compare(other.factors, height: other.term.node.height, a)
+        case (nil, nil):
+            let h1 = term.node.height, h2 = other.term.node.height
+            if h1 != h2 { return h1 < h2 ? -1 : 1 }
+            return QuickMonomial.compare(factors, other.factors)
+        }
+    }
+
+    /// The product of `factors` (of height `height`) against the node `b`.
+    private static func compare(_ factors: ArraySlice<Expression>, height: Int, _ b: Expression) -> Int {
+        let rank = b.node.rank
+        if rank != productRank { return productRank < rank ? -1 : 1 }
+        if height != b.node.height { return height < b.node.height ? -1 : 1 }
+        guard case .product(let ys) = b.kind else { return 0 }
+        return compare(factors, ys[...])
+    }
+
+    /// Operand lists compared as ``CanonicalOrder/compare(_:_:)`` does.
+    private static func compare(_ xs: ArraySlice<Expression>, _ ys: ArraySlice<Expression>) -> Int {
+        for (x, y) in zip(xs, ys) where x != y { return CanonicalOrder.compare(x, y) }
+        return xs.count == ys.count ? 0 : (xs.count < ys.count ? -1 : 1)
+    }
+}
