@@ -1,7 +1,7 @@
 import Symbolic
 
 /// `sym expand EXPR`: products distributed over sums, powers of sums multiplied out.
-struct ExpandCommand: Subcommand {
+struct ExpandCommand: TransformCommand {
     static let configuration = CommandConfiguration(
         name: "expand",
         abstract: "Expand products and integer powers of sums.",
@@ -13,24 +13,16 @@ struct ExpandCommand: Subcommand {
               sym expand "(x + 1)^3*(y - 2)"
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
+        options: standardOptions)
+
+    static func transform(_ expression: Expression) -> Expression { expression.expanded() }
 
     var input: ExpressionInput
     var format: OutputFormat
-
-    init(_ arguments: ScannedArguments) throws(UsageError) {
-        input = try ExpressionInput(arguments)
-        format = try OutputFormat.parse(arguments)
-    }
-
-    mutating func run(console: inout Console) throws(CommandError) {
-        let expression = try input.expression(console: &console)
-        ExpressionOutput.write(expression.expanded(), format: format, console: &console)
-    }
 }
 
 /// `sym factor EXPR`: factorisation over the rationals.
-struct FactorCommand: Subcommand {
+struct FactorCommand: TransformCommand {
     static let configuration = CommandConfiguration(
         name: "factor",
         abstract: "Factor a polynomial over the rationals.",
@@ -43,20 +35,12 @@ struct FactorCommand: Subcommand {
               sym factor "x^4 - 1"
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
+        options: standardOptions)
+
+    static func transform(_ expression: Expression) -> Expression { expression.factored() }
 
     var input: ExpressionInput
     var format: OutputFormat
-
-    init(_ arguments: ScannedArguments) throws(UsageError) {
-        input = try ExpressionInput(arguments)
-        format = try OutputFormat.parse(arguments)
-    }
-
-    mutating func run(console: inout Console) throws(CommandError) {
-        let expression = try input.expression(console: &console)
-        ExpressionOutput.write(expression.factored(), format: format, console: &console)
-    }
 }
 
 /// `sym collect EXPR --in x`: terms grouped by powers of variables.
@@ -101,7 +85,7 @@ struct CollectCommand: Subcommand {
 }
 
 /// `sym cancel EXPR`: a rational function in lowest terms.
-struct CancelCommand: Subcommand {
+struct CancelCommand: TransformCommand {
     static let configuration = CommandConfiguration(
         name: "cancel",
         abstract: "Write a rational function in lowest terms.",
@@ -113,18 +97,10 @@ struct CancelCommand: Subcommand {
               sym cancel "(x^2 - 1)/(x^2 + 2*x + 1)"
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
+        options: standardOptions)
+
+    static func transform(_ expression: Expression) -> Expression { expression.cancelled() }
 
     var input: ExpressionInput
     var format: OutputFormat
-
-    init(_ arguments: ScannedArguments) throws(UsageError) {
-        input = try ExpressionInput(arguments)
-        format = try OutputFormat.parse(arguments)
-    }
-
-    mutating func run(console: inout Console) throws(CommandError) {
-        let expression = try input.expression(console: &console)
-        ExpressionOutput.write(expression.cancelled(), format: format, console: &console)
-    }
 }

@@ -1,7 +1,7 @@
 import Symbolic
 
 /// `sym print EXPR`: the expression in canonical form.
-struct PrintCommand: Subcommand {
+struct PrintCommand: TransformCommand {
     static let configuration = CommandConfiguration(
         name: "print",
         abstract: "Print an expression in canonical form.",
@@ -14,20 +14,12 @@ struct PrintCommand: Subcommand {
               sym print "x^2/2" --format latex
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
+        options: standardOptions)
+
+    static func transform(_ expression: Expression) -> Expression { expression }
 
     var input: ExpressionInput
     var format: OutputFormat
-
-    init(_ arguments: ScannedArguments) throws(UsageError) {
-        input = try ExpressionInput(arguments)
-        format = try OutputFormat.parse(arguments)
-    }
-
-    mutating func run(console: inout Console) throws(CommandError) {
-        let expression = try input.expression(console: &console)
-        ExpressionOutput.write(expression, format: format, console: &console)
-    }
 }
 
 /// Output shared by `print` and `simplify`: one expression in any format.

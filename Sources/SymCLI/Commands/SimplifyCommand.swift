@@ -1,7 +1,7 @@
 import Symbolic
 
 /// `sym simplify EXPR`: the expression after the rule-based simplifier.
-struct SimplifyCommand: Subcommand {
+struct SimplifyCommand: TransformCommand {
     static let configuration = CommandConfiguration(
         name: "simplify",
         abstract: "Simplify an expression with the standard rules.",
@@ -16,18 +16,10 @@ struct SimplifyCommand: Subcommand {
               sym simplify "x*(x + 1) - x^2"      # x
             """,
         arguments: [ExpressionInput.argument],
-        options: [ExpressionInput.fileOption, DefineOption.definition, OutputFormat.option()])
+        options: standardOptions)
+
+    static func transform(_ expression: Expression) -> Expression { expression.simplified() }
 
     var input: ExpressionInput
     var format: OutputFormat
-
-    init(_ arguments: ScannedArguments) throws(UsageError) {
-        input = try ExpressionInput(arguments)
-        format = try OutputFormat.parse(arguments)
-    }
-
-    mutating func run(console: inout Console) throws(CommandError) {
-        let expression = try input.expression(console: &console)
-        ExpressionOutput.write(expression.simplified(), format: format, console: &console)
-    }
 }
