@@ -6,7 +6,7 @@ import Symbolic
 ///     swift run -c release --package-path Benchmarks symbench [--json] [--quick]
 ///         [--only rosen|mlp] [--threads]
 ///     swift run -c release --package-path Benchmarks symbench --experiments
-///     … symbench --profile-compile | --profile-gradient | --profile-mlp
+///     … symbench --profile-compile | --profile-compile-grad [N [REPS]] | --profile-gradient | --profile-mlp
 ///     … symbench --softmax [C D N]    (softmax regression, see SoftmaxBench.swift)
 ///     … symbench --codegen [N]        (generated C for R(N) against a hand-written loop)
 ///     … symbench --tower [DEPTHS…] | --order [K…] | --rosen-build [N [REPS]] | --memory [ROUNDS]   (core engine, see CoreBench.swift)
@@ -29,6 +29,27 @@ if arguments.contains("--profile-compile") {
     let t0 = now()
     for _ in 0..<20 { sink += Double(try! CompiledFunction(outputs, variables: variables).outputCount) }
     print("compile R(10000) f+g:", Reporter.format((now() - t0) / 20))
+    exit(0)
+}
+if let i = arguments.firstIndex(of: "--profile-compile-grad") {
+    // For profilers: compile R(N)'s gradient (the --rosen-build compile) REPS times: --profile-compile-grad [N [REPS]]
+    let rest = arguments[(i + 1)...].compactMap { Int($0) }
+    let n = rest.first ?? 10_000, reps = rest.count > 1 ? rest[1] : 50
+    let names = (0..<n).map { "p_\($0)" }
+    let xs = names.map(Expression.variable)
+    let f = Expression.sum((0..<(n - 1)).map { 100 * (xs[$0 + 1] - xs[$0] ** 2) ** 2 + (1 - xs[$0]) ** 2 })
+    let gradient = f.gradient(withRespectTo: names)
+    var times: [Double] = []
+    var statistics = ""
+    for _ in 0..<reps {
+        let t0 = now()
+        let compiled = try! CompiledFunction(gradient, variables: names)
+        times.append(now() - t0)
+        statistics = compiled.statistics.description
+    }
+    times.sort()
+    print("compile R(\(n)) gradient: best \(Reporter.format(times[0])), median \(Reporter.format(times[times.count / 2]))")
+    print(statistics)
     exit(0)
 }
 if arguments.contains("--profile-gradient") {

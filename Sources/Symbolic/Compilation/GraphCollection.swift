@@ -59,92 +59,91 @@ struct NodeGraph {
             return old & bit == 0
         }
 
-        // Discovery order first; ids and operand ids recorded as we go.
-        // Every node reachable from the roots stays alive while the caller
-        // holds the roots (the intern table frees only unreferenced nodes),
-        // so the stack holds them unretained. Everything is accumulated in
-        // locals (not in `self`, and not in closures) so that no access
-        // needs a run-time exclusivity check.
-        var ids: [Int] = []
-        var operandIDs: [Int] = []
-        var starts: [Int32] = []
-        var tags: [Tag] = [], aux: [Int32] = [], constants: [Double] = [], negate: [Bool] = []
-        var stack: [Unmanaged<Node>] = []
+        // One breadth-first scan. `edges` is the work list: the roots, then
+        // each discovered node's operands, appended when it is discovered;
+        // a cursor walks it, and the first time it meets a node, that node
+        // is discovered. So each node is read once (its id, and its kind if
+        // new) and each operand array is copied once, and consecutive steps
+        // do not depend on each other's memory reads: the processor overlaps
+        // their cache misses, which a depth-first stack (pop, read, push,
+        // pop what was just pushed) serialises. Every node reachable from
+        // the roots stays alive while the caller holds the roots (the intern
+        // table frees only unreferenced nodes), so all of it is unretained.
+        var edges = ScratchBuffer<Unmanaged<Node>>(capacity: 4 * roots.count + 64)
+        var edgeIDs = ScratchBuffer<Int>(capacity: 4 * roots.count + 64)
+        var ids = ScratchBuffer<Int>(capacity: 2 * roots.count + 64)
+        var starts = ScratchBuffer<Int32>(capacity: 2 * roots.count + 64)
+        var tags = ScratchBuffer<Tag>(capacity: 2 * roots.count + 64)
+        var aux = ScratchBuffer<Int32>(capacity: 2 * roots.count + 64)
+        var constants = ScratchBuffer<Double>(capacity: 2 * roots.count + 64)
+        var negate = ScratchBuffer<Bool>(capacity: 2 * roots.count + 64)
         var minID = maxID
         var unknown: String?
-        for r in roots where markNew(r.id) { stack.append(.passUnretained(r.node)) }
-        while let top = stack.popLast() {
-            let node = top.takeUnretainedValue()
-            let id = node.id
+        var customCall: CustomFunction?
+        for r in roots { edges.append(.passUnretained(r.node)) }
+        var cursor = 0
+        while cursor < edges.count {
+            let edge = edges[cursor]
+            let id = edge._withUnsafeGuaranteedRef { $0.id }
+            edgeIDs.append(id)
+            cursor += 1
+            guard markNew(id) else { continue }
             ids.append(id)
-            starts.append(Int32(operandIDs.count))
+            starts.append(Int32(edges.count - roots.count))
             minID = Swift.min(minID, id)
             var tag = Tag.sum, auxiliary: Int32 = 0, value = 0.0, negated = false
-            var children: ArraySlice<Expression> = []
-            var pair: (Expression, Expression)?
-            switch node.kind {
-            case .constant(let n):
-                tag = .constant
-                value = n.doubleValue
-            case .namedConstant(let c):
-                tag = .constant
-                value = c.value
-            case .variable(let name):
-                tag = .variable
-                if let index = inputIndex[name] { auxiliary = index } else { unknown = unknown ?? name }
-            case .sum(let xs):
-                children = xs[...]
-            case .product(let xs):
-                tag = .product
-                // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
-                // so a leading -1 becomes a final negation.
-                if xs.count > 1, xs[0].constantDoubleValue == -1 {
-                    negated = true
-                    children = xs.dropFirst()
-                } else {
-                    children = xs[...]
+            edge._withUnsafeGuaranteedRef { node in
+                switch node.kind {
+                case .constant(let n):
+                    tag = .constant
+                    value = n.doubleValue
+                case .namedConstant(let c):
+                    tag = .constant
+                    value = c.value
+                case .variable(let name):
+                    tag = .variable
+                    if let index = inputIndex[name] { auxiliary = index } else { unknown = unknown ?? name }
+                case .sum(let xs):
+                    xs[...].withUnretainedNodes { edges.append($0.baseAddress!, count: $0.count) }
+                case .product(let xs):
+                    tag = .product
+                    // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
+                    // so a leading -1 becomes a final negation.
+                    negated = xs.count > 1 && xs[0].constantDoubleValue == -1
+                    xs[(negated ? 1 : 0)...].withUnretainedNodes { edges.append($0.baseAddress!, count: $0.count) }
+                case .power(let b, let x):
+                    if let c = x.constantDoubleValue {
+                        tag = .constantPower
+                        value = c
+                    } else {
+                        tag = .power
+                    }
+                    edges.append(.passUnretained(b.node))
+                    edges.append(.passUnretained(x.node))
+                case .call(let f, let xs):
+                    if let op = Opcode(f) {
+                        tag = .call
+                        auxiliary = Int32(op.rawValue)
+                    } else {
+                        tag = .logsumexp
+                    }
+                    xs[...].withUnretainedNodes { edges.append($0.baseAddress!, count: $0.count) }
+                case .custom(let f, let xs):
+                    // Lowering expands user-defined functions and collects again.
+                    customCall = customCall ?? f
+                    xs[...].withUnretainedNodes { edges.append($0.baseAddress!, count: $0.count) }
                 }
-            case .power(let b, let x):
-                if let c = x.constantDoubleValue {
-                    tag = .constantPower
-                    value = c
-                } else {
-                    tag = .power
-                }
-                pair = (b, x)
-            case .call(let f, let xs):
-                if let op = Opcode(f) {
-                    tag = .call
-                    auxiliary = Int32(op.rawValue)
-                } else {
-                    tag = .logsumexp
-                }
-                children = xs[...]
-            case .custom(let f, let xs):
-                // Lowering expands user-defined functions and collects again.
-                customCall = customCall ?? f
-                children = xs[...]
-            }
-            children.withUnretainedNodes { nodes in
-                for c in nodes {
-                    let childID = c._withUnsafeGuaranteedRef { $0.id }
-                    operandIDs.append(childID)
-                    if markNew(childID) { stack.append(c) }
-                }
-            }
-            if let (b, x) = pair {   // written out: no array for two operands
-                operandIDs.append(b.node.id)
-                if markNew(b.node.id) { stack.append(.passUnretained(b.node)) }
-                operandIDs.append(x.node.id)
-                if markNew(x.node.id) { stack.append(.passUnretained(x.node)) }
             }
             tags.append(tag)
             aux.append(auxiliary)
             constants.append(value)
             negate.append(negated)
         }
-        starts.append(Int32(operandIDs.count))
-        if customCall != nil { return }
+        starts.append(Int32(edges.count - roots.count))
+        if let customCall {
+            self.customCall = customCall
+            return
+        }
         if let unknown { throw .unknownVariable(unknown) }
 
         // Topological order = ascending id. Rank ids by scanning the bitmap
@@ -163,21 +162,21 @@ struct NodeGraph {
                 }
             }
         } else {
-            for (rank, id) in ids.sorted().enumerated() { position.set(id, Int32(rank)) }
+            for (rank, id) in ids.array().sorted().enumerated() { position.set(id, Int32(rank)) }
         }
         var order = [Int32](repeating: 0, count: n)   // discovery index by position
-        for (d, id) in ids.enumerated() { order[Int(position.get(id))] = Int32(d) }
+        for d in 0..<n { order[Int(position.get(ids[d]))] = Int32(d) }
 
         // Permute the per-node arrays into position order.
-        func permuted<T>(_ a: [T]) -> [T] { order.map { a[Int($0)] } }
+        func permuted<T>(_ a: borrowing ScratchBuffer<T>) -> [T] { order.map { a[Int($0)] } }
         var start: [Int32] = []
         start.reserveCapacity(n + 1)
         var resolved: [Int32] = []
-        resolved.reserveCapacity(operandIDs.count)
+        resolved.reserveCapacity(edges.count - roots.count)
         for d in order {
             start.append(Int32(resolved.count))
             for k in Int(starts[Int(d)])..<Int(starts[Int(d) + 1]) {
-                resolved.append(position.get(operandIDs[k]))
+                resolved.append(position.get(edgeIDs[roots.count + k]))
             }
         }
         start.append(Int32(resolved.count))
@@ -187,7 +186,7 @@ struct NodeGraph {
         self.negate = permuted(negate)
         operandStart = start
         operands = resolved
-        rootPositions = roots.map { position.get($0.id) }
+        rootPositions = (0..<roots.count).map { position.get(edgeIDs[$0]) }
     }
 
     /// The operand positions of node `i`.

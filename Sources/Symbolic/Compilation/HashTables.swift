@@ -105,7 +105,74 @@ struct IntTable {
 }
 
 /// A hash-consing table for operations `(op, a, b)` → SSA value.
+///
+/// Lowering asks it once per emitted operation (a hundred thousand times
+/// for a large gradient), and almost every answer is "not yet". A hash
+/// table over all operations is megabytes of randomly probed memory, so
+/// each of those answers was a cache miss. This table files an operation
+/// under one of its operands instead (see `filedUnder`), at slot `2·v` of
+/// that operand `v`, probing linearly from there: operands are usually
+/// values computed shortly before, so those slots are in cache. A value
+/// that many operations are filed under (a subexpression multiplied by
+/// every input, say) would make long probe runs, so probing stops after
+/// ``window`` slots and the rest go to a hashed overflow table.
 struct OperationTable {
+    private var slots: [Entry]
+    private var overflow: HashedOperations
+    private static let window = 8
+
+    private struct Entry {
+        var a: Int32
+        var b: Int32
+        /// The operation's value; -1: empty.
+        var value: Int32
+        var op: UInt8
+    }
+
+    init(capacity: Int = 64) {
+        slots = [Entry](repeating: Entry(a: 0, b: 0, value: -1, op: 0), count: 2 * Swift.max(capacity, 64) + OperationTable.window)
+        // Inputs are filed under themselves with every constant they meet
+        // (`xᵢ²`, `2·xᵢ`, `1 - xᵢ`, …): a few operations each overflow.
+        overflow = HashedOperations(capacity: capacity / 4)
+    }
+
+    /// The existing value of `op(a, b)`, or inserts `value` for it.
+    ///
+    /// - Parameter filedUnder: `a` or `b`, whichever is likelier to be
+    ///   unique to this operation: the later one unless it is a constant
+    ///   (one constant, say `2`, is the later operand of `2·xᵢ` for every
+    ///   input `xᵢ`). Operands must be smaller than `value` (SSA order).
+    @inline(__always)
+    mutating func findOrInsert(_ op: Opcode, _ a: Int32, _ b: Int32, filedUnder: Int32, value: Int32) -> Int32? {
+        if 2 * Int(value) + OperationTable.window > slots.count { grow(2 * Int(value) + OperationTable.window) }
+        let o = op.rawValue
+        // -1: inserted here; -2: the window is full of other operations; else found.
+        let found: Int32 = slots.withUnsafeMutableBufferPointer { e in
+            let home = 2 * Int(filedUnder)
+            for i in home..<(home + OperationTable.window) {
+                let s = e[i]
+                if s.value < 0 {
+                    e[i] = Entry(a: a, b: b, value: value, op: o)
+                    return -1
+                }
+                if s.a == a && s.b == b && s.op == o { return s.value }
+            }
+            return -2
+        }
+        if found == -2 { return overflow.findOrInsert(op, a, b, value: value) }
+        return found < 0 ? nil : found
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var size = slots.count * 2
+        while size < needed { size *= 2 }
+        slots.append(contentsOf: repeatElement(Entry(a: 0, b: 0, value: -1, op: 0), count: size - slots.count))
+    }
+}
+
+/// Operations `(op, a, b)` → SSA value in one open-addressing hash table:
+/// the overflow of ``OperationTable``.
+private struct HashedOperations {
     private var entries: [Entry]
     private var mask: Int
     private var count = 0
@@ -135,7 +202,6 @@ struct OperationTable {
     }
 
     /// The existing value of `op(a, b)`, or inserts `value` for it.
-    @inline(__always)
     mutating func findOrInsert(_ op: Opcode, _ a: Int32, _ b: Int32, value: Int32) -> Int32? {
         if (count + 1) * 2 > entries.count { grow() }
         let key = UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))

@@ -34,7 +34,7 @@ struct Lowering {
         }
         let n = graph.count
         program.graphNodeCount = n
-        operationIDs = OperationTable(capacity: n)
+        operationIDs = OperationTable(capacity: program.values.count + n + n / 8)
 
         // Users per node, to find shared nodes and single-use reciprocals.
         var users = [Int32](repeating: 0, count: n)
@@ -204,6 +204,7 @@ struct Lowering {
     /// Appends `op(a, b)` unless it folds to a constant or exists already.
     private mutating func emit(_ op: Opcode, _ a: Int32, _ b: Int32 = -1) -> Int32 {
         var (a, b) = (a, op.arity == 1 ? -1 : b)
+        var aIsConstant = false, bIsConstant = false
         if case .constant(let x) = program.values[Int(a)] {
             if b < 0 {
                 program.constantFolds += 1
@@ -213,10 +214,14 @@ struct Lowering {
                 program.constantFolds += 1
                 return constant(op.apply(x, y))
             }
+            aIsConstant = true
+        } else if b >= 0, case .constant = program.values[Int(b)] {
+            bIsConstant = true
         }
-        if op.isCommutative && a > b { swap(&a, &b) }
+        if op.isCommutative && a > b { swap(&a, &b); swap(&aIsConstant, &bIsConstant) }
         let id = Int32(program.values.count)
-        if let existing = operationIDs.findOrInsert(op, a, b, value: id) {
+        let filedUnder = bIsConstant || b < 0 ? a : aIsConstant ? b : Swift.max(a, b)
+        if let existing = operationIDs.findOrInsert(op, a, b, filedUnder: filedUnder, value: id) {
             program.instructionCSEHits += 1
             return existing
         }
