@@ -110,30 +110,29 @@ struct IntTable {
 /// for a large gradient), and almost every answer is "not yet". A hash
 /// table over all operations is megabytes of randomly probed memory, so
 /// each of those answers was a cache miss. This table files an operation
-/// under one of its operands instead (see `filedUnder`), at slot `2·v` of
-/// that operand `v`, probing linearly from there: operands are usually
-/// values computed shortly before, so those slots are in cache. A value
-/// that many operations are filed under (a subexpression multiplied by
-/// every input, say) would make long probe runs, so probing stops after
-/// ``window`` slots and the rest go to a hashed overflow table.
+/// under one of its operands instead (see `filedUnder`), in that value's
+/// own slot: operands are usually values computed shortly before, so their
+/// slots are in cache. Operations whose slot is taken by another operation
+/// go to a hashed overflow table, consulted only when the slot is taken.
 struct OperationTable {
-    private var slots: [Entry]
+    /// `primary[v]`: the first operation filed under value `v`.
+    private var primary: [Entry]
     private var overflow: HashedOperations
-    private static let window = 8
 
     private struct Entry {
-        var a: Int32
-        var b: Int32
+        /// The other operand (-1 for unary operations).
+        var other: Int32
         /// The operation's value; -1: empty.
         var value: Int32
-        var op: UInt8
+        /// The opcode, with bit 8 set when the operation is filed under `b`.
+        var tag: UInt16
     }
 
     init(capacity: Int = 64) {
-        slots = [Entry](repeating: Entry(a: 0, b: 0, value: -1, op: 0), count: 2 * Swift.max(capacity, 64) + OperationTable.window)
+        primary = [Entry](repeating: Entry(other: 0, value: -1, tag: 0), count: Swift.max(capacity, 64))
         // Inputs are filed under themselves with every constant they meet
         // (`xᵢ²`, `2·xᵢ`, `1 - xᵢ`, …): a few operations each overflow.
-        overflow = HashedOperations(capacity: capacity / 4)
+        overflow = HashedOperations(capacity: capacity / 2)
     }
 
     /// The existing value of `op(a, b)`, or inserts `value` for it.
@@ -144,29 +143,25 @@ struct OperationTable {
     ///   input `xᵢ`). Operands must be smaller than `value` (SSA order).
     @inline(__always)
     mutating func findOrInsert(_ op: Opcode, _ a: Int32, _ b: Int32, filedUnder: Int32, value: Int32) -> Int32? {
-        if 2 * Int(value) + OperationTable.window > slots.count { grow(2 * Int(value) + OperationTable.window) }
-        let o = op.rawValue
-        // -1: inserted here; -2: the window is full of other operations; else found.
-        let found: Int32 = slots.withUnsafeMutableBufferPointer { e in
-            let home = 2 * Int(filedUnder)
-            for i in home..<(home + OperationTable.window) {
-                let s = e[i]
-                if s.value < 0 {
-                    e[i] = Entry(a: a, b: b, value: value, op: o)
-                    return -1
-                }
-                if s.a == a && s.b == b && s.op == o { return s.value }
+        if Int(value) >= primary.count { grow(Int(value) + 1) }
+        let (home, other, tag) = filedUnder == b && a != b ? (b, a, UInt16(op.rawValue) | 0x100) : (a, b, UInt16(op.rawValue))
+        // -1: inserted here; -2: the slot holds another operation; else found.
+        let found: Int32 = primary.withUnsafeMutableBufferPointer { p in
+            let e = p[Int(home)]
+            if e.value < 0 {
+                p[Int(home)] = Entry(other: other, value: value, tag: tag)
+                return -1
             }
-            return -2
+            return e.other == other && e.tag == tag ? e.value : -2
         }
         if found == -2 { return overflow.findOrInsert(op, a, b, value: value) }
         return found < 0 ? nil : found
     }
 
     private mutating func grow(_ needed: Int) {
-        var size = slots.count * 2
+        var size = primary.count * 2
         while size < needed { size *= 2 }
-        slots.append(contentsOf: repeatElement(Entry(a: 0, b: 0, value: -1, op: 0), count: size - slots.count))
+        primary.append(contentsOf: repeatElement(Entry(other: 0, value: -1, tag: 0), count: size - primary.count))
     }
 }
 
