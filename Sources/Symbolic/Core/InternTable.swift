@@ -96,7 +96,9 @@ final class InternTable: Sendable {
 
     private static func mix(_ seed: UInt64, _ operands: [Expression]) -> UInt64 {
         var h = seed &* 0x9E37_79B9_7F4A_7C15
-        for o in operands { h = mix(h, o.node.id) }
+        operands[...].withUnretainedNodes { nodes in
+            for o in nodes { h = mix(h, o._withUnsafeGuaranteedRef { $0.id }) }
+        }
         return h
     }
 
