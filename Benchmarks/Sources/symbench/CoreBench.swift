@@ -69,6 +69,9 @@ func benchmarkRosenbrockBuild(_ n: Int, repetitions: Int = 5) {
         var t0 = now()
         let gradient = f.gradient(withRespectTo: names)
         best.grad = min(best.grad, now() - t0)
+        if ProcessInfo.processInfo.environment["SYMBENCH_VERBOSE"] != nil {
+            FileHandle.standardError.write("rep \(rep): grad \(now() - t0) s\n".data(using: .utf8)!)
+        }
         newNodes.grad = Expression.internedNodeCount - nodes0
         nodes0 = Expression.internedNodeCount
         if ProcessInfo.processInfo.environment["SYMBENCH_ONLY"] == "grad" { continue }

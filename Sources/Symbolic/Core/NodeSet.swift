@@ -1,10 +1,10 @@
 /// One shard of the intern table: an open-addressing hash set of nodes,
 /// keyed by the node's kind, that holds a strong reference to each node.
 ///
-/// Each slot holds a node's hash next to an unmanaged +1 reference to the
+/// Each slot holds a node's hash next to the set's strong reference to the
 /// node, in one flat allocation: a probe reads one cache line, compares
-/// hashes, and touches a node only when the full hashes match (a plain
-/// pointer, so there are no copy-on-write checks or reference counting on
+/// hashes, and touches a node only when the full hashes match (read as an
+/// unretained pointer: no copy-on-write checks or reference counting on
 /// the hot path). A hash of 0 marks an empty slot and 1 a removed one; node hashes are
 /// always greater than 1 (``InternTable/hash(of:)``). Probing is linear. Removal
 /// leaves a marker so that a sweep can scan the slots in place; the set is
@@ -25,10 +25,12 @@ struct NodeSet {
     static let minimumCapacity = 64
 
     /// One slot: the stored hash next to its node, so that a probe touches
-    /// one cache line. The node reference is a +1 retain owned by the set.
+    /// one cache line. The strong reference is the set's; lookups read it
+    /// unretained (``unretainedNode(_:)``), the collector asks
+    /// `isKnownUniquelyReferenced` of it in place.
     struct Slot {
         var hash: Int
-        var node: Unmanaged<Node>?
+        var node: Node?
     }
 
     /// Owns the slot memory (a struct cannot free it) and releases the
@@ -44,7 +46,7 @@ struct NodeSet {
         }
 
         deinit {
-            for i in 0..<capacity where slots[i].hash > NodeSet.removed { slots[i].node?.release() }
+            slots.deinitialize(count: capacity)
             slots.deallocate()
         }
     }
@@ -66,13 +68,19 @@ struct NodeSet {
 
     var capacity: Int { mask + 1 }
 
+    /// The node in slot `i`, without retaining it (valid under the lock).
+    @inline(__always)
+    private func unretainedNode(_ i: Int) -> Unmanaged<Node>? {
+        UnsafeRawPointer(slots + i).load(fromByteOffset: MemoryLayout<Slot>.offset(of: \.node)!, as: Unmanaged<Node>?.self)
+    }
+
     /// The node of `kind`, if the set holds one. `hash` is `kind`'s hash.
     func find(_ kind: Expression.Kind, hash: Int) -> Node? {
         var i = hash & mask
         while true {
             let s = slots[i].hash
             if s == NodeSet.empty { return nil }
-            if s == hash, let node = slots[i].node, node._withUnsafeGuaranteedRef({ $0.hasKind(kind) }) {
+            if s == hash, let node = unretainedNode(i), node._withUnsafeGuaranteedRef({ $0.hasKind(kind) }) {
                 return node.takeUnretainedValue()
             }
             i = (i + 1) & mask
@@ -86,7 +94,7 @@ struct NodeSet {
         var i = node.hash & mask
         while slots[i].hash > NodeSet.removed { i = (i + 1) & mask }
         if slots[i].hash == NodeSet.empty { used += 1 }
-        slots[i] = Slot(hash: node.hash, node: .passRetained(node))
+        slots[i] = Slot(hash: node.hash, node: node)
         count += 1
     }
 
@@ -95,7 +103,7 @@ struct NodeSet {
     func slot(of node: ObjectIdentifier, hash: Int) -> Int? {
         var i = hash & mask
         while slots[i].hash != NodeSet.empty {
-            if slots[i].hash == hash, let n = slots[i].node, ObjectIdentifier(n.takeUnretainedValue()) == node { return i }
+            if slots[i].hash == hash, let n = unretainedNode(i), ObjectIdentifier(n.takeUnretainedValue()) == node { return i }
             i = (i + 1) & mask
         }
         return nil
@@ -110,14 +118,9 @@ struct NodeSet {
     ///
     /// - Returns: whether the node was removed.
     mutating func removeIfUnreferenced(at i: Int, pending: inout [PendingNode]) -> Bool {
-        guard slots[i].hash > NodeSet.removed, let held = slots[i].node else { return false }
-        // Take over the set's +1 as a strong reference to ask whether it is the only one.
-        var node = held.takeRetainedValue()
-        guard isKnownUniquelyReferenced(&node) else {
-            _ = held.retain()   // the set keeps its reference; `node` releases the one taken over
-            return false
-        }
-        slots[i] = Slot(hash: NodeSet.removed, node: nil)
+        guard slots[i].hash > NodeSet.removed, isKnownUniquelyReferenced(&slots[i].node) else { return false }
+        let node = slots[i].node.take()!
+        slots[i].hash = NodeSet.removed
         count -= 1
         node.forEachOperand { pending.append(PendingNode($0)) }
         return true   // `node` is released here: its deinit releases its operands by one each
@@ -152,8 +155,7 @@ struct NodeSet {
         for j in 0..<old.capacity where old.slots[j].hash > NodeSet.removed {
             var i = old.slots[j].hash & newMask
             while fresh.slots[i].hash != NodeSet.empty { i = (i + 1) & newMask }
-            fresh.slots[i] = old.slots[j]
-            old.slots[j] = Slot(hash: NodeSet.empty, node: nil)   // moved: `old`'s deinit must not release it
+            fresh.slots[i] = Slot(hash: old.slots[j].hash, node: old.slots[j].node.take())
         }
         (storage, slots, mask) = (fresh, fresh.slots, newMask)
         used = count
