@@ -88,9 +88,15 @@ struct ScaledTerms {
         while i < xCount && j < y.count {
             let u = xNode?[i] ?? pool[xStart + i], v = y[j]
             let bu = u.factorBase, bv = v.factorBase
-            if bu == bv {   // like factors: the general constructor merges them
-                pool.removeSubrange(start...)
-                return nil
+            if bu == bv {   // like factors: b^p · b^q = b^(p+q) for rational p, q
+                guard let merged = ScaledTerms.likeFactors(u, v) else {
+                    pool.removeSubrange(start...)
+                    return nil   // the general constructor knows the rest
+                }
+                pool.append(merged)
+                i += 1
+                j += 1
+                continue
             }
             if CanonicalOrder.compare(bu, bv) < 0 {
                 pool.append(u)
@@ -102,14 +108,45 @@ struct ScaledTerms {
         }
         while i < xCount { pool.append(xNode?[i] ?? pool[xStart + i]); i += 1 }
         while j < y.count { pool.append(y[j]); j += 1 }
-        let term = ScaledTerm(coefficient: c, start: start, count: total)
+        let count = pool.count - start
+        if count == 1 && isOne {
+            let single = pool.removeLast()
+            return ScaledTerm(single)
+        }
+        let term = ScaledTerm(coefficient: c, start: start, count: count)
         // A product node this long is a single opaque factor to the next
         // product, so it has to exist as a node from here on.
-        if total + (isOne ? 0 : 1) > Expression.flatteningLimit {
+        if count + (isOne ? 0 : 1) > Expression.flatteningLimit {
             let node = expression(term)
             pool.removeSubrange(start...)
             return ScaledTerm(node)
         }
         return term
+    }
+
+    /// `u · v` for two factors with the same base and rational exponents,
+    /// as the product constructor merges them (`x^2 · x → x^3`), or `nil`
+    /// when the merge could be anything but a power of that base (the
+    /// exponents cancel, the base is a number or a product, or the sum of
+    /// the exponents overflows).
+    private static func likeFactors(_ u: Expression, _ v: Expression) -> Expression? {
+        guard let p = rationalExponent(u), let q = rationalExponent(v), let e = p.adding(q), e.numerator != 0 else { return nil }
+        let base = u.factorBase
+        switch base.kind {
+        case .constant, .product: return nil
+        default: break
+        }
+        let merged = Expression.power(base, .constant(.rational(e)))
+        if merged == base { return merged }
+        guard case .power(let b, _) = merged.kind, b == base else { return nil }
+        return merged
+    }
+
+    /// `p` for a factor `b^p` with a rational `p`, `1` for a factor that is
+    /// not a power, else `nil`.
+    private static func rationalExponent(_ factor: Expression) -> Rational? {
+        guard case .power(_, let exponent) = factor.kind else { return Rational(1) }
+        guard case .constant(.rational(let p)) = exponent.kind else { return nil }
+        return p
     }
 }
