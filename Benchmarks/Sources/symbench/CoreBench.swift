@@ -52,7 +52,11 @@ func benchmarkHigherOrder(_ orders: [Int]) {
 /// fresh variables (`r<k>_<i>`), so no node of an earlier repetition is
 /// reused: every build is cold for the intern table, as CasADi's repeated
 /// `ca.gradient` builds new nodes each time. The best time of each
-/// operation is reported (`"stat": "best"`).
+/// operation is reported (`"stat": "best"`), with the nodes the last
+/// repetition's gradient and Hessian interned (`new_nodes`). For profiling,
+/// `SYMBENCH_ONLY=grad` skips the Hessian and the compile, and
+/// `SYMBENCH_VERBOSE=1` prints each repetition's gradient time to stderr
+/// (the slow ones are those in which the intern table collected garbage).
 func benchmarkRosenbrockBuild(_ n: Int, repetitions: Int = 5) {
     var best = (grad: Double.infinity, hess: Double.infinity, compile: Double.infinity)
     var nnz = 0, instructions = 0
