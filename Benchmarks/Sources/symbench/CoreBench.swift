@@ -52,10 +52,16 @@ func benchmarkHigherOrder(_ orders: [Int]) {
 /// fresh variables (`r<k>_<i>`), so no node of an earlier repetition is
 /// reused: every build is cold for the intern table, as CasADi's repeated
 /// `ca.gradient` builds new nodes each time. The best time of each
-/// operation is reported (`"stat": "best"`).
+/// operation is reported (`"stat": "best"`), with the nodes the last
+/// repetition's gradient and Hessian interned (`new_nodes`). For profiling,
+/// `SYMBENCH_ONLY=grad` skips the Hessian and the compile, and
+/// `SYMBENCH_VERBOSE=1` prints each repetition's gradient time to stderr
+/// (the slow ones are those in which the intern table collected garbage).
 func benchmarkRosenbrockBuild(_ n: Int, repetitions: Int = 5) {
     var best = (grad: Double.infinity, hess: Double.infinity, compile: Double.infinity)
     var nnz = 0, instructions = 0
+    // Nodes interned by the last repetition's builds (negative if a collection ran meanwhile).
+    var newNodes = (grad: 0, hess: 0)
     for rep in 0..<max(1, repetitions) {
         let names = (0..<n).map { "r\(rep)_\($0)" }
         let xs = names.map(Expression.variable)
@@ -63,12 +69,20 @@ func benchmarkRosenbrockBuild(_ n: Int, repetitions: Int = 5) {
         terms.reserveCapacity(n - 1)
         for i in 0..<(n - 1) { terms.append(100 * (xs[i + 1] - xs[i] ** 2) ** 2 + (1 - xs[i]) ** 2) }
         let f = Expression.sum(terms)
+        var nodes0 = Expression.internedNodeCount
         var t0 = now()
         let gradient = f.gradient(withRespectTo: names)
         best.grad = min(best.grad, now() - t0)
+        if ProcessInfo.processInfo.environment["SYMBENCH_VERBOSE"] != nil {
+            FileHandle.standardError.write("rep \(rep): grad \(now() - t0) s\n".data(using: .utf8)!)
+        }
+        newNodes.grad = Expression.internedNodeCount - nodes0
+        nodes0 = Expression.internedNodeCount
+        if ProcessInfo.processInfo.environment["SYMBENCH_ONLY"] == "grad" { continue }
         t0 = now()
         let entries = f.hessianEntries(withRespectTo: names)
         best.hess = min(best.hess, now() - t0)
+        newNodes.hess = Expression.internedNodeCount - nodes0
         t0 = now()
         let compiled = try! CompiledFunction(gradient, variables: names)
         best.compile = min(best.compile, now() - t0)
@@ -76,7 +90,8 @@ func benchmarkRosenbrockBuild(_ n: Int, repetitions: Int = 5) {
         instructions = compiled.statistics.instructionCount
     }
     let stat = "\"reps\": \(max(1, repetitions)), \"stat\": \"best\""
-    for (op, seconds, extra) in [("grad", best.grad, ""), ("hess", best.hess, ", \"nnz\": \(nnz)"),
+    for (op, seconds, extra) in [("grad", best.grad, ", \"new_nodes\": \(newNodes.grad)"),
+                                 ("hess", best.hess, ", \"nnz\": \(nnz), \"new_nodes\": \(newNodes.hess)"),
                                  ("compile_grad", best.compile, ", \"n_instructions\": \(instructions)")] {
         print("{\"peer\": \"symbolic\", \"workload\": \"rosen\", \"size\": \(n), \"op\": \"\(op)\", \"time_s\": \(seconds), \(stat)\(extra)}")
     }

@@ -140,26 +140,6 @@ struct DenseIndex: NodeIndexMap {
     }
 }
 
-extension Node {
-    /// Calls `body` with the node's operands as unretained references
-    /// (no reference counting per operand): valid while `self` is alive.
-    @inline(__always)
-    func withUnretainedOperands<R>(_ body: (UnsafeBufferPointer<Unmanaged<Node>>) throws -> R) rethrows -> R {
-        switch kind {
-        case .constant, .namedConstant, .variable:
-            return try body(UnsafeBufferPointer(start: nil, count: 0))
-        case .sum(let xs), .product(let xs), .call(_, let xs), .custom(_, let xs):
-            return try xs[...].withUnretainedNodes(body)
-        case .power(let b, let e):
-            return try withUnsafeTemporaryAllocation(of: Unmanaged<Node>.self, capacity: 2) { pair in
-                pair.initializeElement(at: 0, to: .passUnretained(b.node))
-                pair.initializeElement(at: 1, to: .passUnretained(e.node))
-                return try body(UnsafeBufferPointer(pair))
-            }
-        }
-    }
-}
-
 extension ArraySlice where Element == Expression {
     /// Calls `body` with the expressions' nodes as unretained references.
     /// An `Expression` is a single class reference, so its array is read as

@@ -61,6 +61,29 @@ enum PartialDerivatives {
         }
     }
 
+    /// `∂node/∂(operand at index)` as `coefficient · factor` for the shapes
+    /// ``quickContribution(of:withRespectTo:adjoint:)`` handles (a binary
+    /// product, `c·u·v`, a constant power, a call), or `nil`: the reverse
+    /// sweep multiplies its pending adjoint products by these directly.
+    static func quickPartial(of node: Expression, withRespectTo index: Int) -> (factor: Expression, coefficient: Rational)? {
+        switch node.kind {
+        case .product(let factors):
+            if factors.count == 2 { return (factors[1 - index], Rational(1)) }
+            if factors.count == 3, index > 0, case .constant(.rational(let c)) = factors[0].kind {
+                return (factors[3 - index], c)
+            }
+            return nil
+        case .power(let base, let exponent):
+            guard index == 0, case .constant(.rational(let n)) = exponent.kind,
+                  let n1 = n.adding(Rational(-1)) else { return nil }
+            return (.power(base, .constant(.rational(n1))), n)
+        case .call(let function, let arguments):
+            return (callPartial(function, arguments, node: node, index: index), Rational(1))
+        default:
+            return nil
+        }
+    }
+
     private static func generalContribution(of node: Expression, withRespectTo index: Int, adjoint: Expression) -> Expression {
         switch node.kind {
         case .constant, .namedConstant, .variable:

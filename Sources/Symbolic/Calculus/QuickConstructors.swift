@@ -58,7 +58,7 @@ extension Expression {
 /// product constructor flattens it: a product of at most
 /// ``Expression/flatteningLimit`` operands contributes its factors, a
 /// number its value, anything else itself.
-private struct QuickFactors {
+struct QuickFactors {
     let coefficient: Rational
     private let single: Expression?
     private let list: ArraySlice<Expression>

@@ -57,9 +57,10 @@ struct ReverseSweep {
     private var depends: [Bool] = []
     private var variable: [Int32] = []
     private var head: [Int32] = []
-    private var items: [Expression] = []
+    private var items: [ScaledTerm] = []
     private var next: [Int32] = []
     private var gathered: [Expression] = []
+    private var terms = ScaledTerms()
 
     init(variableIndex: [String: Int]) { self.variableIndex = variableIndex }
 
@@ -72,6 +73,29 @@ struct ReverseSweep {
         assert(fast == general, "quickSum gave \(fast), the general constructor \(general)")
         #endif
         return fast
+    }
+
+    private static let sumRank = CanonicalOrder.rank(.sum([]))
+
+    /// `adjoint · ∂node/∂(operand k)`, kept pending when it is a product of
+    /// the adjoint and a quick partial (see ``ScaledTerms``), else built by
+    /// the general rules. Debug builds check it against the eager sweep's node.
+    private mutating func contribution(of node: Expression, withRespectTo k: Int, adjoint: ScaledTerm) -> ScaledTerm {
+        var result: ScaledTerm? = nil
+        if let (factor, c) = PartialDerivatives.quickPartial(of: node, withRespectTo: k) {
+            if case .call = node.kind, adjoint.node == .one {
+                result = ScaledTerm(factor)   // the rule itself, as the eager sweep returns it
+            } else {
+                result = terms.product(adjoint, factor, coefficient: c)
+            }
+        }
+        let term = result ?? ScaledTerm(PartialDerivatives.contribution(of: node, withRespectTo: k,
+                                                                          adjoint: terms.expression(adjoint)))
+        #if DEBUG
+        let eager = PartialDerivatives.contribution(of: node, withRespectTo: k, adjoint: terms.expression(adjoint))
+        assert(terms.expression(term) == eager, "pending product \(terms.expression(term)) differs from \(eager)")
+        #endif
+        return term
     }
 
     /// The variable index of the variable node `node`, or -1.
@@ -113,32 +137,39 @@ struct ReverseSweep {
         head.append(contentsOf: repeatElement(-1, count: n))
         items.removeAll(keepingCapacity: true)
         next.removeAll(keepingCapacity: true)
-        items.append(seed)
+        terms.removeAll()
+        items.append(ScaledTerm(seed))
         next.append(-1)
         head[0] = 0   // the root is discovered first
         var result: [(Int, Expression)] = []
         for d32 in graph.postOrder.reversed() {
             let d = Int(d32)
             guard depends[d] && head[d] >= 0 else { continue }
-            gathered.removeAll(keepingCapacity: true)
-            var link = head[d]
-            while link >= 0 {
-                gathered.append(items[Int(link)])
-                link = next[Int(link)]
+            var adjoint: ScaledTerm
+            if next[Int(head[d])] < 0 {
+                adjoint = items[Int(head[d])]   // one contribution: it stays pending
+            } else {
+                gathered.removeAll(keepingCapacity: true)
+                var link = head[d]
+                while link >= 0 {
+                    gathered.append(terms.expression(items[Int(link)]))
+                    link = next[Int(link)]
+                }
+                // The list holds the contributions newest first; sum them in arrival order.
+                adjoint = ScaledTerm(ReverseSweep.sum(gathered.reversed()))
             }
-            // The list holds the contributions newest first; sum them in arrival order.
-            let adjoint = gathered.count == 1 ? gathered[0] : ReverseSweep.sum(gathered.reversed())
             if variable[d] >= 0 {
-                result.append((Int(variable[d]), adjoint))
+                result.append((Int(variable[d]), terms.expression(adjoint)))
                 continue
             }
-            if adjoint == .zero { continue }
+            if adjoint.node == .zero { continue }
             let node = graph.expression(d)
+            let isSum = node.node.rank == ReverseSweep.sumRank
             for (k, p) in graph.operandRange(d).enumerated() {
                 let position = Int(graph.operands[p])
                 guard depends[position] else { continue }
-                let contribution = PartialDerivatives.contribution(of: node, withRespectTo: k, adjoint: adjoint)
-                if contribution != .zero {
+                let contribution = isSum ? adjoint : self.contribution(of: node, withRespectTo: k, adjoint: adjoint)
+                if contribution.node != .zero {
                     items.append(contribution)
                     next.append(head[position])
                     head[position] = Int32(items.count - 1)

@@ -81,7 +81,8 @@ final class InternTable: Sendable {
     static func hash(of kind: Expression.Kind) -> Int {
         var h: UInt64
         switch kind {
-        case .constant(let n): h = UInt64(bitPattern: Int64(n.hashValue))
+        case .constant(.rational(let r)): h = mix(mix(0x4E, r.numerator), r.denominator)
+        case .constant(.real(let x)): h = mix(0x4F, Int(Int64(bitPattern: x.bitPattern)))
         case .namedConstant(let c): h = UInt64(bitPattern: Int64(c.hashValue))
         case .variable(let name): h = UInt64(bitPattern: Int64(name.hashValue))
         case .sum(let xs): h = mix(0x51, xs)
@@ -96,7 +97,9 @@ final class InternTable: Sendable {
 
     private static func mix(_ seed: UInt64, _ operands: [Expression]) -> UInt64 {
         var h = seed &* 0x9E37_79B9_7F4A_7C15
-        for o in operands { h = mix(h, o.node.id) }
+        operands[...].withUnretainedNodes { nodes in
+            for o in nodes { h = mix(h, o._withUnsafeGuaranteedRef { $0.id }) }
+        }
         return h
     }
 

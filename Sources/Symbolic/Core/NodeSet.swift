@@ -1,9 +1,11 @@
 /// One shard of the intern table: an open-addressing hash set of nodes,
 /// keyed by the node's kind, that holds a strong reference to each node.
 ///
-/// Slots are two parallel arrays: the stored hashes (probed first, so a
-/// lookup touches a node only when the full hashes match) and the nodes.
-/// A hash of 0 marks an empty slot and 1 a removed one; node hashes are
+/// Each slot holds a node's hash next to the set's strong reference to the
+/// node, in one flat allocation: a probe reads one cache line, compares
+/// hashes, and touches a node only when the full hashes match (read as an
+/// unretained pointer: no copy-on-write checks or reference counting on
+/// the hot path). A hash of 0 marks an empty slot and 1 a removed one; node hashes are
 /// always greater than 1 (``InternTable/hash(of:)``). Probing is linear. Removal
 /// leaves a marker so that a sweep can scan the slots in place; the set is
 /// rebuilt when markers pile up or when it is mostly empty.
@@ -22,54 +24,86 @@ struct NodeSet {
     static let removed = 1
     static let minimumCapacity = 64
 
-    private(set) var hashes: [Int]
-    private(set) var nodes: [Node?]
+    /// One slot: the stored hash next to its node, so that a probe touches
+    /// one cache line. The strong reference is the set's; lookups read it
+    /// unretained (``unretainedNode(_:)``), the collector asks
+    /// `isKnownUniquelyReferenced` of it in place.
+    struct Slot {
+        var hash: Int
+        var node: Node?
+    }
+
+    /// Owns the slot memory (a struct cannot free it) and releases the
+    /// nodes still held when the set goes away.
+    private final class Storage {
+        let slots: UnsafeMutablePointer<Slot>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            slots = .allocate(capacity: capacity)
+            slots.initialize(repeating: Slot(hash: NodeSet.empty, node: nil), count: capacity)
+        }
+
+        deinit {
+            slots.deinitialize(count: capacity)
+            slots.deallocate()
+        }
+    }
+
+    private var storage: Storage
+    /// `storage.slots`, kept here so a probe does not load it through the object.
+    private var slots: UnsafeMutablePointer<Slot>
+    private var mask: Int
     /// Live entries.
     private(set) var count = 0
     /// Live entries plus removal markers: what the load factor counts.
     private var used = 0
 
     init(capacity: Int = NodeSet.minimumCapacity) {
-        hashes = Array(repeating: NodeSet.empty, count: capacity)
-        nodes = Array(repeating: nil, count: capacity)
+        storage = Storage(capacity: capacity)
+        slots = storage.slots
+        mask = capacity - 1
     }
 
-    var capacity: Int { hashes.count }
+    var capacity: Int { mask + 1 }
+
+    /// The node in slot `i`, without retaining it (valid under the lock).
+    @inline(__always)
+    private func unretainedNode(_ i: Int) -> Unmanaged<Node>? {
+        UnsafeRawPointer(slots + i).load(fromByteOffset: MemoryLayout<Slot>.offset(of: \.node)!, as: Unmanaged<Node>?.self)
+    }
 
     /// The node of `kind`, if the set holds one. `hash` is `kind`'s hash.
     func find(_ kind: Expression.Kind, hash: Int) -> Node? {
-        let mask = hashes.count - 1
         var i = hash & mask
-        return hashes.withUnsafeBufferPointer { stored in
-            while true {
-                let s = stored[i]
-                if s == NodeSet.empty { return nil }
-                if s == hash, let node = nodes[i], node.kind == kind { return node }
-                i = (i + 1) & mask
+        while true {
+            let s = slots[i].hash
+            if s == NodeSet.empty { return nil }
+            if s == hash, let node = unretainedNode(i), node._withUnsafeGuaranteedRef({ $0.hasKind(kind) }) {
+                return node.takeUnretainedValue()
             }
+            i = (i + 1) & mask
         }
     }
 
     /// Adds `node`, which the set must not hold an equal of (call ``find``
     /// first, under the same lock).
     mutating func insert(_ node: Node) {
-        if (used + 1) * 4 > hashes.count * 3 { rebuild(capacity: NodeSet.capacity(for: count + 1)) }
-        let mask = hashes.count - 1
+        if (used + 1) * 4 > capacity * 3 { rebuild(capacity: NodeSet.capacity(for: count + 1)) }
         var i = node.hash & mask
-        while hashes[i] > NodeSet.removed { i = (i + 1) & mask }
-        if hashes[i] == NodeSet.empty { used += 1 }
-        hashes[i] = node.hash
-        nodes[i] = node
+        while slots[i].hash > NodeSet.removed { i = (i + 1) & mask }
+        if slots[i].hash == NodeSet.empty { used += 1 }
+        slots[i] = Slot(hash: node.hash, node: node)
         count += 1
     }
 
     /// The slot holding exactly `node` (by identity), if any. Nothing is
     /// dereferenced except live slots with the same hash.
     func slot(of node: ObjectIdentifier, hash: Int) -> Int? {
-        let mask = hashes.count - 1
         var i = hash & mask
-        while hashes[i] != NodeSet.empty {
-            if hashes[i] == hash, let n = nodes[i], ObjectIdentifier(n) == node { return i }
+        while slots[i].hash != NodeSet.empty {
+            if slots[i].hash == hash, let n = unretainedNode(i), ObjectIdentifier(n.takeUnretainedValue()) == node { return i }
             i = (i + 1) & mask
         }
         return nil
@@ -84,9 +118,9 @@ struct NodeSet {
     ///
     /// - Returns: whether the node was removed.
     mutating func removeIfUnreferenced(at i: Int, pending: inout [PendingNode]) -> Bool {
-        guard hashes[i] > NodeSet.removed, isKnownUniquelyReferenced(&nodes[i]) else { return false }
-        let node = nodes[i].take()!
-        hashes[i] = NodeSet.removed
+        guard slots[i].hash > NodeSet.removed, isKnownUniquelyReferenced(&slots[i].node) else { return false }
+        let node = slots[i].node.take()!
+        slots[i].hash = NodeSet.removed
         count -= 1
         node.forEachOperand { pending.append(PendingNode($0)) }
         return true   // `node` is released here: its deinit releases its operands by one each
@@ -95,7 +129,7 @@ struct NodeSet {
     /// Removes every node that only the set references; returns how many.
     mutating func sweep(pending: inout [PendingNode]) -> Int {
         var removed = 0
-        for i in hashes.indices where removeIfUnreferenced(at: i, pending: &pending) { removed += 1 }
+        for i in 0..<capacity where removeIfUnreferenced(at: i, pending: &pending) { removed += 1 }
         return removed
     }
 
@@ -103,7 +137,7 @@ struct NodeSet {
     /// it is mostly empty, so memory follows the live count.
     mutating func compactIfSparse() {
         let target = NodeSet.capacity(for: count)
-        if target < hashes.count / 2 || used - count > hashes.count / 4 { rebuild(capacity: target) }
+        if target < capacity / 2 || used - count > capacity / 4 { rebuild(capacity: target) }
     }
 
     /// The power-of-two capacity that keeps `count` entries at most half full.
@@ -113,18 +147,17 @@ struct NodeSet {
         return c
     }
 
+    /// Moves the live slots (and their +1 references) into new storage.
     private mutating func rebuild(capacity: Int) {
-        let oldHashes = hashes
-        var oldNodes = nodes
-        hashes = Array(repeating: NodeSet.empty, count: capacity)
-        nodes = Array(repeating: nil, count: capacity)
-        let mask = capacity - 1
-        for j in oldHashes.indices where oldHashes[j] > NodeSet.removed {
-            var i = oldHashes[j] & mask
-            while hashes[i] != NodeSet.empty { i = (i + 1) & mask }
-            hashes[i] = oldHashes[j]
-            nodes[i] = oldNodes[j].take()
+        let old = storage
+        let fresh = Storage(capacity: capacity)
+        let newMask = capacity - 1
+        for j in 0..<old.capacity where old.slots[j].hash > NodeSet.removed {
+            var i = old.slots[j].hash & newMask
+            while fresh.slots[i].hash != NodeSet.empty { i = (i + 1) & newMask }
+            fresh.slots[i] = Slot(hash: old.slots[j].hash, node: old.slots[j].node.take())
         }
+        (storage, slots, mask) = (fresh, fresh.slots, newMask)
         used = count
     }
 }
