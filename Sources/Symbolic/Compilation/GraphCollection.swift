@@ -106,13 +106,12 @@ struct NodeGraph {
                     tag = .variable
                     if let index = inputIndex[name] { auxiliary = index } else { unknown = unknown ?? name }
                 case .sum(let xs):
-                    xs[...].withUnretainedNodes { edges.append($0.baseAddress!, count: $0.count) }
+                    xs.appendNodes(to: &edges)
                 case .product(let xs):
                     tag = .product
                     // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
                     // so a leading -1 becomes a final negation.
-                    negated = xs.count > 1 && xs[0].constantDoubleValue == -1
-                    xs[(negated ? 1 : 0)...].withUnretainedNodes { edges.append($0.baseAddress!, count: $0.count) }
+                    negated = xs.appendNodes(to: &edges, droppingMinusOne: true)
                 case .power(let b, let x):
                     if let c = x.constantDoubleValue {
                         tag = .constantPower
@@ -129,11 +128,11 @@ struct NodeGraph {
                     } else {
                         tag = .logsumexp
                     }
-                    xs[...].withUnretainedNodes { edges.append($0.baseAddress!, count: $0.count) }
+                    xs.appendNodes(to: &edges)
                 case .custom(let f, let xs):
                     // Lowering expands user-defined functions and collects again.
                     customCall = customCall ?? f
-                    xs[...].withUnretainedNodes { edges.append($0.baseAddress!, count: $0.count) }
+                    xs.appendNodes(to: &edges)
                 }
             }
             tags.append(tag)
@@ -190,11 +189,31 @@ struct NodeGraph {
         operands = resolved
         rootPositions = (0..<roots.count).map { position.get(edgeIDs[$0]) }
     }
+}
 
-    /// The operand positions of node `i`.
-    @inline(__always)
-    func operands(of i: Int) -> ArraySlice<Int32> {
-        operands[Int(operandStart[i])..<Int(operandStart[i + 1])]
+extension Array where Element == Expression {
+    /// Appends the operands' nodes, unretained, to `edges` (an
+    /// `Expression` is one class reference, so the array is read in place
+    /// as `Unmanaged<Node>`s: no reference counting per operand, and none
+    /// for the array, which a slice would retain).
+    ///
+    /// - Parameter droppingMinusOne: Leave out a leading constant `-1` (a
+    ///   product's sign) if there are further operands.
+    /// - Returns: Whether a `-1` was left out.
+    @inline(__always) @discardableResult
+    fileprivate func appendNodes(to edges: inout ScratchBuffer<Unmanaged<Node>>, droppingMinusOne: Bool = false) -> Bool {
+        assert(MemoryLayout<Expression>.stride == MemoryLayout<Unmanaged<Node>>.stride)
+        return withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: Unmanaged<Node>.self) { nodes in
+                var first = 0
+                if droppingMinusOne, nodes.count > 1,
+                   nodes[0]._withUnsafeGuaranteedRef({ Expression.constantValue(of: $0) }) == -1 {
+                    first = 1
+                }
+                edges.append(nodes.baseAddress! + first, count: nodes.count - first)
+                return first == 1
+            }
+        }
     }
 }
 

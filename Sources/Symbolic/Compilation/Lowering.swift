@@ -4,6 +4,10 @@ struct Lowering {
     /// Constants by bit pattern (few: a `Dictionary` is fine).
     private var constantIDs: [UInt64: Int32] = [:]
     private var operationIDs = OperationTable()
+    /// `isConstant[v]` for values `v` below its count: whether value `v` is a
+    /// constant. A small array, where reading `program.values[v]` would be a
+    /// likely cache miss on every emitted operation.
+    private var isConstant: [Bool] = []
 
     /// Lowers `outputs` over `inputs` (variables then parameters).
     ///
@@ -55,31 +59,35 @@ struct Lowering {
         var reciprocated = [Int32](repeating: -1, count: n)
         var terms: [(value: Int32, negated: Bool)] = []
 
+        // Operands are read by index from local arrays: a slice per node
+        // would retain and release the operand array every time.
+        let operandStart = graph.operandStart, operands = graph.operands
+        let tags = graph.tags, constants = graph.constants
         for i in 0..<n {
-            let ops = graph.operands(of: i)
-            switch graph.tags[i] {
+            let first = Int(operandStart[i]), end = Int(operandStart[i + 1])
+            switch tags[i] {
             case .constant:
-                valueOf[i] = constant(graph.constants[i])
+                valueOf[i] = constant(constants[i])
             case .variable:
                 valueOf[i] = graph.aux[i]
             case .sum:
                 terms.removeAll(keepingCapacity: true)
-                for p in ops {
-                    let p = Int(p)
+                for k in first..<end {
+                    let p = Int(operands[k])
                     terms.append(negated[p] >= 0 ? (negated[p], true) : (valueOf[p], false))
                 }
                 valueOf[i] = lowerSum(terms)
             case .product:
-                var v = valueOf[Int(ops[ops.startIndex])]
-                var rest = ops.dropFirst()
-                let first = Int(ops[ops.startIndex])
-                if let second = rest.first, reciprocated[first] >= 0, users[first] == 1 {
+                let head = Int(operands[first])
+                var v = valueOf[head]
+                var next = first + 1
+                if next < end, reciprocated[head] >= 0, users[head] == 1 {
                     // (1/a)·b == b·(1/a): IEEE multiplication is commutative.
-                    v = emit(.multiplyReciprocal, valueOf[Int(second)], reciprocated[first])
-                    rest = rest.dropFirst()
+                    v = emit(.multiplyReciprocal, valueOf[Int(operands[next])], reciprocated[head])
+                    next += 1
                 }
-                for p in rest {
-                    let p = Int(p)
+                for k in next..<Swift.max(next, end) {
+                    let p = Int(operands[k])
                     if reciprocated[p] >= 0, users[p] == 1 {
                         v = emit(.multiplyReciprocal, v, reciprocated[p])
                     } else {
@@ -93,23 +101,23 @@ struct Lowering {
                 }
                 valueOf[i] = v
             case .constantPower, .power:
-                let b = valueOf[Int(ops[ops.startIndex])], e = valueOf[Int(ops[ops.startIndex + 1])]
-                let constantExponent: Double? = graph.tags[i] == .constantPower ? graph.constants[i] : nil
+                let b = valueOf[Int(operands[first])], e = valueOf[Int(operands[first + 1])]
+                let constantExponent: Double? = tags[i] == .constantPower ? constants[i] : nil
                 if constantExponent == -1 { reciprocated[i] = b }
                 valueOf[i] = lowerPower(b, exponent: constantExponent, runtimeExponent: e)
             case .call:
                 let op = Opcode(rawValue: UInt8(graph.aux[i]))!
-                let a = valueOf[Int(ops[ops.startIndex])]
+                let a = valueOf[Int(operands[first])]
                 if op == .select {
-                    valueOf[i] = emitList(.select, ops.map { valueOf[Int($0)] })
-                } else if ops.count > 2 {
+                    valueOf[i] = emitList(.select, (first..<end).map { valueOf[Int(operands[$0])] })
+                } else if end - first > 2 {
                     // max/min of more arguments: left to right, as the evaluator folds.
-                    valueOf[i] = ops.dropFirst().reduce(a) { emit(op, $0, valueOf[Int($1)]) }
+                    valueOf[i] = (first + 1..<end).reduce(a) { emit(op, $0, valueOf[Int(operands[$1])]) }
                 } else {
-                    valueOf[i] = ops.count == 2 ? emit(op, a, valueOf[Int(ops[ops.startIndex + 1])]) : emit(op, a)
+                    valueOf[i] = end - first == 2 ? emit(op, a, valueOf[Int(operands[first + 1])]) : emit(op, a)
                 }
             case .logsumexp:
-                valueOf[i] = lowerLogSumExp(ops.map { valueOf[Int($0)] })
+                valueOf[i] = lowerLogSumExp((first..<end).map { valueOf[Int(operands[$0])] })
             }
         }
         program.outputs = graph.rootPositions.map { valueOf[Int($0)] }
@@ -198,25 +206,30 @@ struct Lowering {
         let id = Int32(program.values.count)
         program.values.append(.constant(x))
         constantIDs[x.bitPattern] = id
+        if isConstant.count <= Int(id) {
+            isConstant.append(contentsOf: repeatElement(false, count: Swift.max(Int(id) + 1, 2 * isConstant.count) - isConstant.count))
+        }
+        isConstant[Int(id)] = true
         return id
     }
+
+    /// Whether value `v` is a constant.
+    @inline(__always)
+    private func valueIsConstant(_ v: Int32) -> Bool { Int(v) < isConstant.count && isConstant[Int(v)] }
 
     /// Appends `op(a, b)` unless it folds to a constant or exists already.
     private mutating func emit(_ op: Opcode, _ a: Int32, _ b: Int32 = -1) -> Int32 {
         var (a, b) = (a, op.arity == 1 ? -1 : b)
-        var aIsConstant = false, bIsConstant = false
-        if case .constant(let x) = program.values[Int(a)] {
+        var aIsConstant = valueIsConstant(a), bIsConstant = b >= 0 && valueIsConstant(b)
+        if aIsConstant, case .constant(let x) = program.values[Int(a)] {
             if b < 0 {
                 program.constantFolds += 1
                 return constant(op.apply(x, 0))
             }
-            if case .constant(let y) = program.values[Int(b)] {
+            if bIsConstant, case .constant(let y) = program.values[Int(b)] {
                 program.constantFolds += 1
                 return constant(op.apply(x, y))
             }
-            aIsConstant = true
-        } else if b >= 0, case .constant = program.values[Int(b)] {
-            bIsConstant = true
         }
         if op.isCommutative && a > b { swap(&a, &b); swap(&aIsConstant, &bIsConstant) }
         let id = Int32(program.values.count)
@@ -232,8 +245,12 @@ struct Lowering {
 
 extension Expression {
     /// The value of a numeric or named constant, else `nil`.
-    var constantDoubleValue: Double? {
-        switch kind {
+    var constantDoubleValue: Double? { Expression.constantValue(of: node) }
+
+    /// The value of a numeric or named constant node, else `nil`.
+    @inline(__always)
+    static func constantValue(of node: Node) -> Double? {
+        switch node.kind {
         case .constant(let n): return n.doubleValue
         case .namedConstant(let c): return c.value
         default: return nil

@@ -67,14 +67,19 @@ enum Schedule {
     /// `order` regrouped by (level, opcode), stable within a group: a
     /// counting sort by level, then a sort by opcode within each level.
     static func levelOrder(_ lowered: LoweredProgram, _ order: [Int32]) -> [Int32] {
+        // Levels in value order (operands come first in SSA): one
+        // sequential pass, where the schedule's order would jump around.
+        // Unscheduled (dead) values get levels too, which nothing reads.
         var level = [Int32](repeating: 0, count: lowered.values.count)
-        var maxLevel: Int32 = 0
-        for v in order {
-            var l: Int32 = 0
-            lowered.forEachOperand(of: Int(v)) { l = Swift.max(l, level[Int($0)]) }
-            level[Int(v)] = l + 1
-            maxLevel = Swift.max(maxLevel, l + 1)
+        level.withUnsafeMutableBufferPointer { level in
+            for v in lowered.values.indices where !lowered.values[v].isLeaf {
+                var l: Int32 = 0
+                lowered.forEachOperand(of: v) { l = Swift.max(l, level[Int($0)]) }
+                level[v] = l + 1
+            }
         }
+        var maxLevel: Int32 = 0
+        for v in order { maxLevel = Swift.max(maxLevel, level[Int(v)]) }
         var start = [Int](repeating: 0, count: Int(maxLevel) + 1)
         for v in order { start[Int(level[Int(v)])] += 1 }
         var total = 0
@@ -92,35 +97,113 @@ enum Schedule {
         // same thing to values of the same kind become neighbours, and
         // since those values were laid out in the same order, their slots
         // are consecutive: strided, vectorisable runs.
-        func opcode(_ v: Int32) -> Int {
-            switch lowered.values[Int(v)] {
-            case .operation(let op, _, _), .list(let op, _, _): return Int(op.rawValue)
-            case .constant, .input: return 0
-            }
-        }
-        func origin(_ v: Int32) -> Int {
-            guard v >= 0 else { return -3 }
-            switch lowered.values[Int(v)] {
-            case .constant: return -4 - Int(v)      // each constant its own origin (stride 0)
-            case .input: return -2
-            case .operation, .list: return Int(level[Int(v)]) * 64 + opcode(v)
-            }
-        }
-        func key(_ v: Int32) -> (Int, Int, Int) {
-            switch lowered.values[Int(v)] {
-            case .operation(let op, let a, let b): return (Int(op.rawValue), origin(a), origin(b))
-            case .list(_, let start, let count): return (opcode(v), Int(count), origin(lowered.sumTerms[Int(start)] & ~LoweredProgram.subtractBit))
-            case .constant, .input: return (0, 0, 0)
-            }
-        }
-        for l in 1...Swift.max(1, Int(maxLevel)) where l < start.count {
-            let range = start[l]..<(l + 1 < start.count ? start[l + 1] : order.count)
-            if range.count > 1 {
-                let keyed = result[range].enumerated().map { (key: key($0.element), offset: $0.offset, value: $0.element) }
-                let sorted = keyed.sorted { a, b in a.key != b.key ? a.key < b.key : a.offset < b.offset }
-                for (k, e) in sorted.enumerated() { result[range.lowerBound + k] = e.value }
+        lowered.values.withUnsafeBufferPointer { values in
+            lowered.sumTerms.withUnsafeBufferPointer { sumTerms in
+                level.withUnsafeBufferPointer { level in
+                    func opcode(_ v: Int32) -> UInt64 {
+                        switch values[Int(v)] {
+                        case .operation(let op, _, _), .list(let op, _, _): return UInt64(op.rawValue)
+                        case .constant, .input: return 0
+                        }
+                    }
+                    // Origins ordered as before: each constant its own (stride
+                    // 0), below "no operand", below "an input", below
+                    // computed values by level and opcode; biased to UInt32.
+                    func origin(_ v: Int32) -> UInt64 {
+                        let o: Int
+                        if v < 0 {
+                            o = -3
+                        } else {
+                            switch values[Int(v)] {
+                            case .constant: o = -4 - Int(v)
+                            case .input: o = -2
+                            case .operation, .list: o = Int(level[Int(v)]) * 64 + Int(opcode(v))
+                            }
+                        }
+                        return UInt64(UInt32(truncatingIfNeeded: o &+ (1 << 31)))
+                    }
+                    func key(_ v: Int32) -> GroupKey {
+                        switch values[Int(v)] {
+                        case .operation(let op, let a, let b):
+                            return GroupKey(high: UInt64(op.rawValue) << 32 | origin(a), low: UInt32(origin(b)))
+                        case .list(_, let start, let count):
+                            let first = sumTerms[Int(start)] & ~LoweredProgram.subtractBit
+                            return GroupKey(high: opcode(v) << 32 | UInt64(UInt32(count)), low: UInt32(origin(first)))
+                        case .constant, .input:
+                            return GroupKey(high: 0, low: 0)
+                        }
+                    }
+                    var grouping = StableGrouping()
+                    for l in 1...Swift.max(1, Int(maxLevel)) where l < start.count {
+                        let range = start[l]..<(l + 1 < start.count ? start[l + 1] : order.count)
+                        if range.count > 1 { grouping.sort(&result[range], by: key) }
+                    }
+                }
             }
         }
         return result
+    }
+}
+
+/// A sort key of ``Schedule/levelOrder(_:_:)``: compared as `(high, low)`.
+struct GroupKey: Hashable, Comparable {
+    var high: UInt64
+    var low: UInt32
+
+    static func < (a: GroupKey, b: GroupKey) -> Bool { (a.high, a.low) < (b.high, b.low) }
+}
+
+/// A stable sort for sequences with few distinct keys (a level of a
+/// program has tens of thousands of instructions but only a handful of
+/// opcode and operand-origin combinations): it buckets the elements by key
+/// in one pass, sorts the distinct keys, and writes the buckets back in
+/// key order, each in its original order. The result equals a stable
+/// comparison sort's, in linear time.
+struct StableGrouping {
+    private var bucketOf: [GroupKey: Int32] = [:]
+    private var keys: [GroupKey] = []
+    private var counts: [Int32] = []
+    private var elementBucket: [Int32] = []
+    private var scratch: [Int32] = []
+
+    mutating func sort(_ elements: inout ArraySlice<Int32>, by key: (Int32) -> GroupKey) {
+        bucketOf.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        counts.removeAll(keepingCapacity: true)
+        elementBucket.removeAll(keepingCapacity: true)
+        var last = GroupKey(high: .max, low: .max), lastBucket: Int32 = -1
+        for v in elements {
+            let k = key(v)
+            if k != last {   // runs of equal keys are common: skip the lookup
+                if let b = bucketOf[k] {
+                    lastBucket = b
+                } else {
+                    lastBucket = Int32(keys.count)
+                    bucketOf[k] = lastBucket
+                    keys.append(k)
+                    counts.append(0)
+                }
+                last = k
+            }
+            counts[Int(lastBucket)] += 1
+            elementBucket.append(lastBucket)
+        }
+        if keys.count == 1 { return }
+        // Bucket starts in key order.
+        var next = [Int32](repeating: 0, count: keys.count)
+        var total: Int32 = 0
+        for b in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            next[b] = total
+            total += counts[b]
+        }
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: repeatElement(0, count: elements.count))
+        for (i, v) in elements.enumerated() {
+            let b = Int(elementBucket[i])
+            scratch[Int(next[b])] = v
+            next[b] += 1
+        }
+        let base = elements.startIndex
+        for i in scratch.indices { elements[base + i] = scratch[i] }
     }
 }
