@@ -82,6 +82,7 @@ struct NodeGraph {
         var unknown: String?
         var customCall: CustomFunction?
         for r in roots { edges.append(.passUnretained(r.node)) }
+        let inPlace = InPlaceOperands.available
         var cursor = 0
         while cursor < edges.count {
             prefetchAhead(edges, cursor)
@@ -105,12 +106,17 @@ struct NodeGraph {
                 case .variable(let name):
                     tag = .variable
                     if let index = inputIndex[name] { auxiliary = index } else { unknown = unknown ?? name }
+                case .sum where inPlace:
+                    InPlaceOperands.append(of: edge, to: &edges)
+                case .product where inPlace:
+                    tag = .product
+                    // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
+                    // so a leading -1 becomes a final negation.
+                    negated = InPlaceOperands.append(of: edge, to: &edges, droppingMinusOne: true)
                 case .sum(let xs):
                     xs.appendNodes(to: &edges)
                 case .product(let xs):
                     tag = .product
-                    // (-1*y)*z == -(y*z) exactly (rounding is sign-symmetric),
-                    // so a leading -1 becomes a final negation.
                     negated = xs.appendNodes(to: &edges, droppingMinusOne: true)
                 case .power(let b, let x):
                     if let c = x.constantDoubleValue {
@@ -214,6 +220,62 @@ extension Array where Element == Expression {
                 return first == 1
             }
         }
+    }
+}
+
+/// Reads the operand array of a sum or product node in place, from the
+/// node's memory, without binding the enum payload.
+///
+/// `case .sum(let xs)` copies the array reference out of the node, and the
+/// copy is retained and released around every use: an atomic write to the
+/// array's (cold) header per node, the largest cost of the walk after the
+/// cache misses themselves. The layout read here — the kind's first word
+/// is the array's storage, which holds the count at byte 16 and the
+/// elements from byte 32 — is checked once on probe nodes; if it does not
+/// hold, ``available`` is false and callers bind the payload as usual.
+enum InPlaceOperands {
+    static let available: Bool = {
+        let x = Expression.variable("x"), y = Expression.variable("y")
+        for probe in [x + y, x * y] {
+            let node = probe.node
+            let xs: [Expression]
+            switch node.kind {
+            case .sum(let terms): xs = terms
+            case .product(let factors): xs = factors
+            default: return false
+            }
+            let storage = Unmanaged.passUnretained(node).toOpaque().load(fromByteOffset: kindOffset, as: UInt.self)
+            let matches = xs.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress, storage != 0,
+                      let raw = UnsafeRawPointer(bitPattern: storage) else { return false }
+                return UnsafeRawPointer(base) == raw + elementsOffset
+                    && raw.load(fromByteOffset: countOffset, as: Int.self) == xs.count
+            }
+            if !matches { return false }
+        }
+        return true
+    }()
+
+    private static let countOffset = 16, elementsOffset = 32
+
+    /// Appends the operands of `node` (a sum or product) to `edges`.
+    ///
+    /// - Parameter droppingMinusOne: Leave out a leading constant `-1` (a
+    ///   product's sign) if there are further operands.
+    /// - Returns: Whether a `-1` was left out.
+    @inline(__always) @discardableResult
+    static func append(of node: Unmanaged<Node>, to edges: inout ScratchBuffer<Unmanaged<Node>>,
+                       droppingMinusOne: Bool = false) -> Bool {
+        let storage = UnsafeRawPointer(node.toOpaque()).load(fromByteOffset: kindOffset, as: UnsafeRawPointer.self)
+        let count = storage.load(fromByteOffset: countOffset, as: Int.self)
+        let elements = storage + elementsOffset
+        var first = 0
+        if droppingMinusOne, count > 1,
+           elements.load(as: Unmanaged<Node>.self)._withUnsafeGuaranteedRef({ Expression.constantValue(of: $0) }) == -1 {
+            first = 1
+        }
+        edges.appendBytes(of: elements + first * MemoryLayout<Unmanaged<Node>>.stride, count: count - first)
+        return first == 1
     }
 }
 

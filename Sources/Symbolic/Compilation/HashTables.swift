@@ -111,13 +111,19 @@ struct IntTable {
 /// table over all operations is megabytes of randomly probed memory, so
 /// each of those answers was a cache miss. This table files an operation
 /// under one of its operands instead (see `filedUnder`), in that value's
-/// own slot: operands are usually values computed shortly before, so their
-/// slots are in cache. Operations whose slot is taken by another operation
-/// go to a hashed overflow table, consulted only when the slot is taken.
+/// own slot (a few for inputs): operands are usually values computed
+/// shortly before, or inputs, so their slots are in cache. Operations whose
+/// slots are taken by other operations go to a hashed overflow table,
+/// consulted only when the slots are full.
 struct OperationTable {
     /// `primary[v]`: the first operation filed under value `v`.
     private var primary: [Entry]
+    /// Inputs meet many constants (`xᵢ²`, `2·xᵢ`, `1 - xᵢ`, `-xᵢ`, …), so
+    /// each input `i` has ``inputWays`` slots `inputSlots[inputWays·i ..< inputWays·(i+1)]`.
+    private var inputSlots: [Entry]
+    private let inputCount: Int32
     private var overflow: HashedOperations
+    private static let inputWays = 4
 
     private struct Entry {
         /// The other operand (-1 for unary operations).
@@ -128,11 +134,15 @@ struct OperationTable {
         var tag: UInt16
     }
 
-    init(capacity: Int = 64) {
-        primary = [Entry](repeating: Entry(other: 0, value: -1, tag: 0), count: Swift.max(capacity, 64))
-        // Inputs are filed under themselves with every constant they meet
-        // (`xᵢ²`, `2·xᵢ`, `1 - xᵢ`, …): a few operations each overflow.
-        overflow = HashedOperations(capacity: capacity / 2)
+    /// - Parameters:
+    ///   - capacity: The expected number of values.
+    ///   - inputCount: Values `0 ..< inputCount` are the inputs.
+    init(capacity: Int = 64, inputCount: Int = 0) {
+        let empty = Entry(other: 0, value: -1, tag: 0)
+        primary = [Entry](repeating: empty, count: Swift.max(capacity, 64))
+        inputSlots = [Entry](repeating: empty, count: OperationTable.inputWays * inputCount)
+        self.inputCount = Int32(inputCount)
+        overflow = HashedOperations(capacity: capacity / 16)
     }
 
     /// The existing value of `op(a, b)`, or inserts `value` for it.
@@ -145,14 +155,24 @@ struct OperationTable {
     mutating func findOrInsert(_ op: Opcode, _ a: Int32, _ b: Int32, filedUnder: Int32, value: Int32) -> Int32? {
         if Int(value) >= primary.count { grow(Int(value) + 1) }
         let (home, other, tag) = filedUnder == b && a != b ? (b, a, UInt16(op.rawValue) | 0x100) : (a, b, UInt16(op.rawValue))
-        // -1: inserted here; -2: the slot holds another operation; else found.
-        let found: Int32 = primary.withUnsafeMutableBufferPointer { p in
-            let e = p[Int(home)]
-            if e.value < 0 {
-                p[Int(home)] = Entry(other: other, value: value, tag: tag)
-                return -1
+        // -1: inserted here; -2: the slots hold other operations; else found.
+        @inline(__always) func probe(_ p: UnsafeMutableBufferPointer<Entry>, _ range: Range<Int>) -> Int32 {
+            for i in range {
+                let e = p[i]
+                if e.value < 0 {
+                    p[i] = Entry(other: other, value: value, tag: tag)
+                    return -1
+                }
+                if e.other == other && e.tag == tag { return e.value }
             }
-            return e.other == other && e.tag == tag ? e.value : -2
+            return -2
+        }
+        let found: Int32
+        if home < inputCount {
+            let first = OperationTable.inputWays * Int(home)
+            found = inputSlots.withUnsafeMutableBufferPointer { probe($0, first..<(first + OperationTable.inputWays)) }
+        } else {
+            found = primary.withUnsafeMutableBufferPointer { probe($0, Int(home)..<(Int(home) + 1)) }
         }
         if found == -2 { return overflow.findOrInsert(op, a, b, value: value) }
         return found < 0 ? nil : found

@@ -38,7 +38,7 @@ struct Lowering {
         }
         let n = graph.count
         program.graphNodeCount = n
-        operationIDs = OperationTable(capacity: program.values.count + n + n / 8)
+        operationIDs = OperationTable(capacity: program.values.count + n + n / 8, inputCount: program.values.count)
 
         // Users per node, to find shared nodes and single-use reciprocals.
         var users = [Int32](repeating: 0, count: n)

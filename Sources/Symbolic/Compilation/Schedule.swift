@@ -16,7 +16,9 @@ enum Schedule {
     case levels
 
     func order(_ lowered: LoweredProgram) -> [Int32] {
-        let order = Schedule.depthFirstOrder(lowered) { lowered.values[Int($0)].isLeaf }
+        let order = lowered.values.withUnsafeBufferPointer { values in
+            Schedule.depthFirstOrder(lowered) { values[Int($0)].isLeaf }
+        }
         switch self {
         case .depthFirst: return order
         case .levels: return Schedule.levelOrder(lowered, order)
@@ -34,34 +36,46 @@ enum Schedule {
     /// - Parameter isLeaf: Whether a value is computed elsewhere (constants,
     ///   inputs, and for batched programs the shared values).
     static func depthFirstOrder(_ lowered: LoweredProgram, isLeaf: (Int32) -> Bool) -> [Int32] {
-        let values = lowered.values
-        var state = [UInt8](repeating: 0, count: values.count)   // 0 new, 1 expanded, 2 done
-        var order: [Int32] = []
-        var stack: [Int32] = []
-        var operands: [Int32] = []
-        for o in lowered.outputs {
-            stack.append(o)
-            while let v = stack.last {
-                if isLeaf(v) || state[Int(v)] == 2 {
-                    stack.removeLast()
-                } else if state[Int(v)] == 0 {
-                    state[Int(v)] = 1
-                    operands.removeAll(keepingCapacity: true)
-                    lowered.forEachOperand(of: Int(v)) { if state[Int($0)] == 0 { operands.append($0) } }
-                    if case .operation = values[Int(v)] {
-                        operands.sort()     // pushed last is visited first: the later-computed operand
-                    } else {
-                        operands.reverse()  // sums: visit terms in order
+        // Unsafe buffers: array accesses through `lowered` in the loop
+        // retained and released its arrays at every step.
+        lowered.values.withUnsafeBufferPointer { values in
+            lowered.sumTerms.withUnsafeBufferPointer { sumTerms in
+                var state = [UInt8](repeating: 0, count: values.count)   // 0 new, 1 expanded, 2 done
+                var order: [Int32] = []
+                order.reserveCapacity(values.count)
+                var stack: [Int32] = []
+                for o in lowered.outputs {
+                    stack.append(o)
+                    while let v = stack.last {
+                        if isLeaf(v) || state[Int(v)] == 2 {
+                            stack.removeLast()
+                        } else if state[Int(v)] == 0 {
+                            state[Int(v)] = 1
+                            switch values[Int(v)] {
+                            case .operation(_, let a, let b):
+                                // Pushed last is visited first: the later-computed operand.
+                                let (low, high) = b > a ? (a, b) : (b, a)
+                                if low >= 0 && state[Int(low)] == 0 { stack.append(low) }
+                                if high != low && state[Int(high)] == 0 { stack.append(high) }
+                            case .list(_, let start, let count):
+                                // Sums: visit terms in order (pushed in reverse).
+                                for k in stride(from: Int(start + count) - 1, through: Int(start), by: -1) {
+                                    let t = sumTerms[k] & ~LoweredProgram.subtractBit
+                                    if state[Int(t)] == 0 { stack.append(t) }
+                                }
+                            case .constant, .input:
+                                break
+                            }
+                        } else {
+                            state[Int(v)] = 2
+                            stack.removeLast()
+                            order.append(v)
+                        }
                     }
-                    stack.append(contentsOf: operands)
-                } else {
-                    state[Int(v)] = 2
-                    stack.removeLast()
-                    order.append(v)
                 }
+                return order
             }
         }
-        return order
     }
 
     /// `order` regrouped by (level, opcode), stable within a group: a

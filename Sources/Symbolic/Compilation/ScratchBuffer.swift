@@ -46,6 +46,14 @@ struct ScratchBuffer<Element: BitwiseCopyable>: ~Copyable {
         count += n
     }
 
+    /// Appends `n` values copied bytewise from `source`.
+    @inline(__always)
+    mutating func appendBytes(of source: UnsafeRawPointer, count n: Int) {
+        if count + n > capacity { grow(count + n) }
+        UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: n * MemoryLayout<Element>.stride)
+        count += n
+    }
+
     /// Makes room for `n` more values.
     @inline(__always)
     mutating func reserve(_ n: Int) {
