@@ -38,6 +38,8 @@ struct Lowering {
         }
         let n = graph.count
         program.graphNodeCount = n
+        // Room for every value up front: growing copies the arrays.
+        program.values.reserveCapacity(program.values.count + n + n / 4)
         operationIDs = OperationTable(capacity: program.values.count + n + n / 8, inputCount: program.values.count)
 
         // Users per node, to find shared nodes and single-use reciprocals.

@@ -160,7 +160,7 @@ enum Schedule {
 }
 
 /// A sort key of ``Schedule/levelOrder(_:_:)``: compared as `(high, low)`.
-struct GroupKey: Hashable, Comparable {
+struct GroupKey: Equatable, Comparable {
     var high: UInt64
     var low: UInt32
 
@@ -174,14 +174,18 @@ struct GroupKey: Hashable, Comparable {
 /// key order, each in its original order. The result equals a stable
 /// comparison sort's, in linear time.
 struct StableGrouping {
-    private var bucketOf: [GroupKey: Int32] = [:]
+    /// Key → bucket: open addressing over `slots` (bucket index, -1 empty),
+    /// hashed with a multiplication (a `Dictionary`'s SipHash was a third
+    /// of the cost).
+    private var slots: [Int32] = []
     private var keys: [GroupKey] = []
     private var counts: [Int32] = []
     private var elementBucket: [Int32] = []
     private var scratch: [Int32] = []
 
     mutating func sort(_ elements: inout ArraySlice<Int32>, by key: (Int32) -> GroupKey) {
-        bucketOf.removeAll(keepingCapacity: true)
+        slots.removeAll(keepingCapacity: true)
+        slots.append(contentsOf: repeatElement(-1, count: 64))
         keys.removeAll(keepingCapacity: true)
         counts.removeAll(keepingCapacity: true)
         elementBucket.removeAll(keepingCapacity: true)
@@ -189,14 +193,7 @@ struct StableGrouping {
         for v in elements {
             let k = key(v)
             if k != last {   // runs of equal keys are common: skip the lookup
-                if let b = bucketOf[k] {
-                    lastBucket = b
-                } else {
-                    lastBucket = Int32(keys.count)
-                    bucketOf[k] = lastBucket
-                    keys.append(k)
-                    counts.append(0)
-                }
+                lastBucket = bucket(of: k)
                 last = k
             }
             counts[Int(lastBucket)] += 1
@@ -219,5 +216,30 @@ struct StableGrouping {
         }
         let base = elements.startIndex
         for i in scratch.indices { elements[base + i] = scratch[i] }
+    }
+
+    /// The bucket of `key`, made if new.
+    private mutating func bucket(of key: GroupKey) -> Int32 {
+        if 2 * (keys.count + 1) > slots.count {
+            slots = [Int32](repeating: -1, count: 2 * slots.count)
+            for (b, k) in keys.enumerated() { slots[probe(k)] = Int32(b) }
+        }
+        let i = probe(key)
+        if slots[i] >= 0 { return slots[i] }
+        let b = Int32(keys.count)
+        slots[i] = b
+        keys.append(key)
+        counts.append(0)
+        return b
+    }
+
+    /// The slot holding `key`, or the empty slot where it belongs.
+    private func probe(_ key: GroupKey) -> Int {
+        let mask = slots.count - 1
+        var h = key.high &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.low) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 29
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i] >= 0 && keys[Int(slots[i])] != key { i = (i + 1) & mask }
+        return i
     }
 }
