@@ -40,6 +40,7 @@ struct Lowering {
         program.graphNodeCount = n
         // Room for every value up front: growing copies the arrays.
         program.values.reserveCapacity(program.values.count + n + n / 4)
+        program.sumTerms.reserveCapacity(graph.operands.count)
         operationIDs = OperationTable(capacity: program.values.count + n + n / 8, inputCount: program.values.count)
 
         // Users per node, to find shared nodes and single-use reciprocals.
@@ -78,7 +79,7 @@ struct Lowering {
                     let p = Int(operands[k])
                     terms.append(negated[p] >= 0 ? (negated[p], true) : (valueOf[p], false))
                 }
-                valueOf[i] = lowerSum(terms)
+                valueOf[i] = lowerSum(&terms)
             case .product:
                 let head = Int(operands[first])
                 var v = valueOf[head]
@@ -135,8 +136,10 @@ struct Lowering {
     /// running total in a register, where a chain of binary additions
     /// would store and reload it at every step, and pieces keep the number
     /// of terms that must be live at once small.
-    private mutating func lowerSum(_ terms: [(value: Int32, negated: Bool)]) -> Int32 {
-        var ordered = terms
+    ///
+    /// - Parameter ordered: The terms; rearranged in place (the caller's
+    ///   scratch array, so that no copy is made per sum).
+    private mutating func lowerSum(_ ordered: inout [(value: Int32, negated: Bool)]) -> Int32 {
         if ordered[0].negated && !ordered[1].negated { ordered.swapAt(0, 1) }
         if ordered[0].negated {
             // -y0 - y1 == -(y0 + y1) exactly.
@@ -154,7 +157,8 @@ struct Lowering {
             } else {
                 let start = Int32(program.sumTerms.count)
                 program.sumTerms.append(total)
-                for t in ordered[k..<end] {
+                for j in k..<end {
+                    let t = ordered[j]
                     program.sumTerms.append(t.negated ? t.value | LoweredProgram.subtractBit : t.value)
                 }
                 program.values.append(.list(.sum, start: start, count: Int32(end - k + 1)))
@@ -172,8 +176,8 @@ struct Lowering {
     private mutating func lowerLogSumExp(_ z: [Int32]) -> Int32 {
         let m = z.dropFirst().reduce(z[0]) { emit(.max, $0, $1) }
         let shift = emit(.finiteOrZero, m)
-        let terms = z.map { (value: emit(.exp, emit(.subtract, $0, shift)), negated: false) }
-        let total = terms.count == 1 ? terms[0].value : lowerSum(terms)
+        var terms = z.map { (value: emit(.exp, emit(.subtract, $0, shift)), negated: false) }
+        let total = terms.count == 1 ? terms[0].value : lowerSum(&terms)
         return emit(.add, shift, emit(.log, total))
     }
 
