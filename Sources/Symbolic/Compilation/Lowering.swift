@@ -23,11 +23,11 @@ struct Lowering {
             guard inputIndex.updateValue(Int32(i), forKey: name) == nil else { throw .duplicateInput(name) }
             lowering.program.values.append(.input(Int32(i)))
         }
-        try lowering.lowerGraph(outputs, inputIndex: inputIndex)
+        try lowering.lowerGraph(outputs, inputIndex: InputNames(inputIndex))
         return lowering.program
     }
 
-    private mutating func lowerGraph(_ outputs: [Expression], inputIndex: [String: Int32]) throws(CompilationError) {
+    private mutating func lowerGraph(_ outputs: [Expression], inputIndex: InputNames) throws(CompilationError) {
         var graph = try NodeGraph(roots: outputs, inputIndex: inputIndex)
         var outputs = outputs
         if graph.customCall != nil {
