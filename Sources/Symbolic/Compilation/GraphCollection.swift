@@ -300,7 +300,7 @@ private func prefetchAhead(_ edges: borrowing ScratchBuffer<Unmanaged<Node>>, _ 
 }
 
 /// How many edges ahead ``prefetchAhead(_:_:)`` fetches nodes.
-private let prefetchDistance = 16
+private let prefetchDistance = 48
 /// Where a node's kind starts: after the object header (isa, reference count).
 private let kindOffset = 16
 
