@@ -7,7 +7,11 @@ import Testing
 struct FuzzRegressionTests {
     /// parser target: `2^sin(x)/0*y + siz` printed its infinite coefficient
     /// as `inf`, which parses back as a variable named `inf`.
-    @Test(arguments: ["2^sin(x)/0*y + siz", "x - 1/0", "-x/0", "x^(1/0)", "(0/0)*x + y", "sin(-1/0*x)"])
+    /// parser target: `d/OI/5e0^230^2*I/2-td` kept the coefficient 1/2 beside
+    /// the signed zero 1/∞ and printed `2*(1/0)` in a denominator, which parses
+    /// back as ∞ (CI seed 1).
+    @Test(arguments: ["2^sin(x)/0*y + siz", "x - 1/0", "-x/0", "x^(1/0)", "(0/0)*x + y", "sin(-1/0*x)",
+                      "d/OI/5e0^230^2*I/2-td", "x/(1/0)/(-1/0)*3", "-3*x/(1/0) + y"])
     func nonFiniteConstantsPrintAsTextThatParsesBack(source: String) throws {
         let e = try Expr(parsing: source)
         let printed = e.description

@@ -147,6 +147,7 @@ extension Expression {
         result.reserveCapacity(entries.count + 1)
         var needsAnotherPass = false
         var needsResort = false
+        var reciprocalInfinitySign: Double? = nil
         // Canonical order compares bases first, so one sort both orders the
         // factors and puts like bases next to each other.
         let precedes = { (lhs: Entry, rhs: Entry) -> Bool in
@@ -166,6 +167,12 @@ extension Expression {
                 ? entries[i].original
                 : power(entries[i].base, sum(entries[i..<j].map(\.exponent)))
             if j > i + 1 { needsResort = true }
+            if let sign = merged.reciprocalInfinitySign {
+                // 1/±∞ factors (signed zeros kept unfolded) are gathered into one.
+                reciprocalInfinitySign = reciprocalInfinitySign == nil ? sign : reciprocalInfinitySign! * sign
+                i = j
+                continue
+            }
             switch merged.kind {
             case .constant(let n):
                 if let p = coefficient.multiplying(by: n) { coefficient = p } else { unfolded.append(merged) }
@@ -177,6 +184,19 @@ extension Expression {
                 result.append(merged)
             }
             i = j
+        }
+        if var sign = reciprocalInfinitySign {
+            // A finite nonzero coefficient only changes the zero's sign:
+            // 2 * (1/∞) is the same +0 as 1/∞. Absorbing it keeps the printed
+            // form `2*(1/0)` (which parses as ∞) out of denominators, so
+            // print → parse → print is stable.
+            let c = coefficient.doubleValue
+            if c.isFinite && c != 0 {
+                if c < 0 { sign = -sign }
+                coefficient = .one
+            }
+            result.append(intern(.power(.constant(.real(sign * .infinity)), .minusOne)))
+            needsResort = true
         }
         if needsAnotherPass { return product([.constant(coefficient)] + unfolded + result) }
         // IEEE 754: NaN times anything is NaN (`0 * inf` folds to NaN above).
@@ -258,4 +278,15 @@ func mergeSorted<T>(_ long: [T], _ short: [T], by precedes: (T, T) -> Bool) -> [
         lowerBound = lo + 1
     }
     return result
+}
+
+extension Expression {
+    /// The sign of the infinity when `self` is `(±∞)^-1`, the unfolded
+    /// signed zero that `power` keeps for `1/(1/0)`; nil otherwise.
+    var reciprocalInfinitySign: Double? {
+        guard case .power(let base, let exponent) = kind,
+              case .constant(let b) = base.kind, b.doubleValue.isInfinite,
+              exponent.numberValue?.isExactly(-1) == true else { return nil }
+        return b.doubleValue < 0 ? -1 : 1
+    }
 }
