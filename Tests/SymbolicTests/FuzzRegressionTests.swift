@@ -20,4 +20,15 @@ struct FuzzRegressionTests {
         #expect(reparsed.description == printed)
         #expect(reparsed.variables == e.variables)
     }
+
+    /// parser target: `(a/+bII)^-1.` printed as `1/(a/bII)`, which reads back
+    /// with the exact exponent −1 and becomes `bII/a` (CI seed 1). A product
+    /// or power raised to the float −1.0 now prints as `b^(-1.0)`.
+    @Test(arguments: ["(a/+bII)^-1.", "(x^y)^-1.0", "(2*x)^-1.0", "z*(x^y)^-1.0", "(a/b)^-1.0*c", "(x+1)^-1.0",
+                      "x^-1.0", "(x^y)^-2.0", "1/(x^0.5)^1.0"])
+    func floatReciprocalsPrintAsTextThatParsesBack(source: String) throws {
+        let printed = try Expr(parsing: source).description
+        let reparsed = try Expr(parsing: printed)
+        #expect(reparsed.description == printed)
+    }
 }

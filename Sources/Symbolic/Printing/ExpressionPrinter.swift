@@ -295,9 +295,20 @@ struct ExpressionPrinter {
     // MARK: - Helpers
 
     /// `b^e` with a negative numeric `e`, printed as `1/b^-e`.
+    ///
+    /// Not for a product or power raised to the float `-1.0`: `b^1.0` prints
+    /// as `b`, and `1/b` reads back with the exact exponent −1, which
+    /// distributes over `b` (`(a/b)^-1.0` would come back as `b/a`,
+    /// `(x^y)^-1.0` as `x^(-y)`), so such powers print as `b^-1.0`.
     static func isReciprocal(_ e: Expression) -> Bool {
-        if case .power(_, let exponent) = e.kind, let n = exponent.numberValue { return n.isNegative }
-        return false
+        guard case .power(let base, let exponent) = e.kind, let n = exponent.numberValue, n.isNegative else { return false }
+        if case .real(let value) = n, value == -1 {
+            switch base.kind {
+            case .product, .power: return false
+            default: return true
+            }
+        }
+        return true
     }
 
     /// For a term printed after a minus sign, the task that prints its
