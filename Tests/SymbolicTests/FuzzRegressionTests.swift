@@ -9,9 +9,11 @@ struct FuzzRegressionTests {
     /// as `inf`, which parses back as a variable named `inf`.
     /// parser target: `d/OI/5e0^230^2*I/2-td` kept the coefficient 1/2 beside
     /// the signed zero 1/∞ and printed `2*(1/0)` in a denominator, which parses
-    /// back as ∞ (CI seed 1).
+    /// back as ∞ (CI seed 1). Like terms holding 1/∞ merged into `2*…/(1/0)`
+    /// the same way (seed 1, longer run).
     @Test(arguments: ["2^sin(x)/0*y + siz", "x - 1/0", "-x/0", "x^(1/0)", "(0/0)*x + y", "sin(-1/0*x)",
-                      "d/OI/5e0^230^2*I/2-td", "x/(1/0)/(-1/0)*3", "-3*x/(1/0) + y"])
+                      "d/OI/5e0^230^2*I/2-td", "x/(1/0)/(-1/0)*3", "-3*x/(1/0) + y",
+                      "b - n/d/log(3, 1) - n/d/log(3, 1)", "x/(1/0) + x/(1/0)", "y - 3*x/(-1/0) - x/(-1/0)"])
     func nonFiniteConstantsPrintAsTextThatParsesBack(source: String) throws {
         let e = try Expr(parsing: source)
         let printed = e.description

@@ -100,6 +100,9 @@ extension Expression {
     /// `c*m` for a canonical coefficient-free `m`, without re-canonicalising.
     static func scaled(_ m: Expression, by c: Number) -> Expression {
         if c.isOne { return m }
+        // A monomial holding a signed zero 1/±∞ takes no finite coefficient
+        // beside it (`product` folds the coefficient into the zero's sign).
+        if m.containsReciprocalInfinity { return product([.constant(c), m]) }
         if case .product(let factors) = m.kind, factors.count <= flatteningLimit {
             return intern(.product([.constant(c)] + factors))
         }
@@ -281,6 +284,13 @@ func mergeSorted<T>(_ long: [T], _ short: [T], by precedes: (T, T) -> Bool) -> [
 }
 
 extension Expression {
+    /// Whether `self` is `(±∞)^-1` or a product with such a factor.
+    var containsReciprocalInfinity: Bool {
+        if reciprocalInfinitySign != nil { return true }
+        guard case .product(let factors) = kind else { return false }
+        return factors.contains { $0.reciprocalInfinitySign != nil }
+    }
+
     /// The sign of the infinity when `self` is `(±∞)^-1`, the unfolded
     /// signed zero that `power` keeps for `1/(1/0)`; nil otherwise.
     var reciprocalInfinitySign: Double? {
