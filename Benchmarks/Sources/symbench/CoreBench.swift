@@ -57,6 +57,8 @@ func benchmarkHigherOrder(_ orders: [Int]) {
 /// `SYMBENCH_ONLY=grad` skips the Hessian and the compile, and
 /// `SYMBENCH_VERBOSE=1` prints each repetition's gradient time to stderr
 /// (the slow ones are those in which the intern table collected garbage).
+/// `SYMBENCH_DUMP=path` writes the last repetition's printed gradient and
+/// Hessian entries to `path`, to compare the results of two builds.
 func benchmarkRosenbrockBuild(_ n: Int, repetitions: Int = 5) {
     var best = (grad: Double.infinity, hess: Double.infinity, compile: Double.infinity)
     var nnz = 0, instructions = 0
@@ -87,6 +89,12 @@ func benchmarkRosenbrockBuild(_ n: Int, repetitions: Int = 5) {
         let compiled = try! CompiledFunction(gradient, variables: names)
         best.compile = min(best.compile, now() - t0)
         nnz = 2 * entries.count - n
+        if let path = ProcessInfo.processInfo.environment["SYMBENCH_DUMP"], rep == repetitions - 1 {
+            // The printed gradient and Hessian entries, to check that an optimisation changes no result.
+            let text = gradient.map(\.description).joined(separator: "\n") + "\n"
+                + entries.map { "\($0.row) \($0.column) \($0.expression)" }.joined(separator: "\n") + "\n"
+            try! text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
         instructions = compiled.statistics.instructionCount
     }
     let stat = "\"reps\": \(max(1, repetitions)), \"stat\": \"best\""

@@ -1,16 +1,28 @@
 import Foundation
+import SymbolicKernels
 
 /// The distinct nodes of an expression with their operands resolved to
 /// positions in flat arrays, and a post-order of them (operands before
 /// users, the root last): the traversal every reverse sweep starts from.
 ///
-/// Nodes are stored in *discovery* order (`nodes[d]`); node `d`'s operands
-/// are `operands[operandStart[d] ..< operandStart[d + 1]]`, as discovery
-/// indices, and ``postOrder`` lists the discovery indices operands first.
-/// One depth-first walk with an explicit stack (any depth is fine) builds
-/// it. Each node's operands are read once, when it is discovered (not once
-/// per visit of the stack), and the walk holds nodes unretained: the root,
-/// which the caller keeps alive, owns every node below it.
+/// Nodes are stored in *discovery* order (`nodes[d]`, the root first);
+/// node `d`'s operands are `operands[operandStart[d] ..< operandStart[d + 1]]`,
+/// as discovery indices, and ``postOrder`` lists the discovery indices
+/// operands first.
+///
+/// Two passes build it. The first is the only one that touches the nodes
+/// (scattered heap objects, so every touch is a likely cache miss): a
+/// breadth-first scan of a work list of edges, in which consecutive steps do
+/// not depend on each other's memory reads, so with prefetch hints a few
+/// dozen edges ahead the processor overlaps the misses that a depth-first
+/// stack (pop, read, push, read what was just pushed) serialises. Each node
+/// is read once (its id per edge, its operands when it is discovered). The
+/// second pass is the depth-first walk over the flat arrays alone, with an
+/// explicit stack (any depth is fine): it gives exactly the post-order of a
+/// depth-first walk over the nodes, so the sweep visits nodes, and sums
+/// contributions, in the same order as before. The walk holds nodes
+/// unretained: the root, which the caller keeps alive, owns every node
+/// below it.
 ///
 /// A `FlatGraph` is meant to be reused: ``rebuild(_:)`` keeps the arrays'
 /// capacity, so the Hessian's thousands of small sweeps allocate nothing
@@ -21,10 +33,14 @@ struct FlatGraph {
     private(set) var operands: [Int32] = []
     /// Discovery indices, operands before the nodes that use them.
     private(set) var postOrder: [Int32] = []
+    /// Whether node `d` contains variables, read during the scan so the
+    /// sweep need not touch the node again to know.
+    private(set) var containsVariables: [Bool] = []
     /// Node id → discovery index.
     private var index = IntTable(capacity: 64)
-    /// Operand nodes of each discovered node, until they are discovered.
-    private var pendingNodes: [Unmanaged<Node>] = []
+    /// The scan's work list: every node's operands, appended when it is discovered.
+    private var edges: [Unmanaged<Node>] = []
+    private var visited: [Bool] = []
     private var stack: [(node: Int32, next: Int32)] = []
 
     init() {}
@@ -32,6 +48,10 @@ struct FlatGraph {
     init(_ root: Expression) { rebuild(root) }
 
     var count: Int { nodes.count }
+
+    /// The node id of node `d` (reads the node).
+    @inline(__always)
+    func id(_ d: Int) -> Int { nodes[d]._withUnsafeGuaranteedRef { $0.id } }
 
     /// The expression of node `d` (retained).
     @inline(__always)
@@ -50,46 +70,101 @@ struct FlatGraph {
     mutating func rebuild(_ root: Expression) {
         nodes.removeAll(keepingCapacity: true)
         operandStart.removeAll(keepingCapacity: true)
-        operandStart.append(0)
         operands.removeAll(keepingCapacity: true)
         postOrder.removeAll(keepingCapacity: true)
-        pendingNodes.removeAll(keepingCapacity: true)
+        containsVariables.removeAll(keepingCapacity: true)
+        edges.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         let size = root.treeSize, maxID = root.id
+        // The tree size bounds the distinct nodes (and saturates; the ids bound them too).
+        let expected = Swift.min(size, maxID + 1, 1 << 22)
+        if nodes.capacity < expected {
+            nodes.reserveCapacity(expected)
+            operandStart.reserveCapacity(expected + 1)
+            containsVariables.reserveCapacity(expected)
+            postOrder.reserveCapacity(expected)
+        }
         withExtendedLifetime(root) {
             if size >= 1 << 12 && size >= maxID / 16 {
                 var map = DenseIndex(maxID: maxID)
                 defer { map.deallocate() }
-                walk(Unmanaged.passUnretained(root.node), &map)
+                scan(Unmanaged.passUnretained(root.node), &map)
             } else {
                 var map = index
                 index = IntTable()
                 map.removeAll(expectedCount: Swift.min(size, 1 << 16))
-                walk(Unmanaged.passUnretained(root.node), &map)
+                scan(Unmanaged.passUnretained(root.node), &map)
                 index = map
             }
         }
+        orderOperandsFirst()
     }
 
-    /// The depth-first walk: discovery indices through `map`, the
-    /// post-order as each node's operands are done.
-    private mutating func walk<Map: NodeIndexMap>(_ root: Unmanaged<Node>, _ map: inout Map) {
+    /// The breadth-first scan: discovery indices through `map`, each
+    /// node's operands resolved to them.
+    private mutating func scan<Map: NodeIndexMap>(_ root: Unmanaged<Node>, _ map: inout Map) {
         map.insert(root._withUnsafeGuaranteedRef { $0.id }, 0)
         discover(root)
+        var cursor = 0
+        while cursor < edges.count {
+            FlatGraph.prefetch(edges, cursor)
+            let child = edges[cursor]
+            let id = child._withUnsafeGuaranteedRef { $0.id }
+            if let known = map.value(for: id) {
+                operands.append(known)
+            } else {
+                let c = Int32(nodes.count)
+                map.insert(id, c)
+                operands.append(c)
+                discover(child)
+            }
+            cursor += 1
+        }
+        operandStart.append(Int32(edges.count))
+    }
+
+    /// Gives `node` the next discovery index and queues its operands.
+    @inline(__always)
+    private mutating func discover(_ node: Unmanaged<Node>) {
+        nodes.append(node)
+        operandStart.append(Int32(edges.count))
+        node._withUnsafeGuaranteedRef { n in
+            containsVariables.append(n.containsVariables)
+            n.withUnretainedOperands { edges.append(contentsOf: $0) }
+        }
+    }
+
+    /// Hints the nodes the scan reads soon: the node of the edge 32 ahead,
+    /// and the operand array of the one 16 ahead (whose node should have
+    /// arrived by then). A prefetch never faults, so a wrong guess is harmless.
+    @inline(__always)
+    private static func prefetch(_ edges: [Unmanaged<Node>], _ cursor: Int) {
+        let far = cursor + 32, near = cursor + 16
+        if far < edges.count {
+            let p = UnsafeRawPointer(edges[far].toOpaque())
+            sk_prefetch(p + 16)
+            sk_prefetch(p + 80)
+        }
+        if near < edges.count, let operands = edges[near]._withUnsafeGuaranteedRef({ $0.operandBase }) {
+            sk_prefetch(operands)
+        }
+    }
+
+    /// The post-order of a depth-first walk from the root over the flat
+    /// arrays (operands in order, each node at its first visit).
+    private mutating func orderOperandsFirst() {
+        let n = nodes.count
+        visited.removeAll(keepingCapacity: true)
+        visited.append(contentsOf: repeatElement(false, count: n))
+        visited[0] = true
         stack.append((0, 0))
         while let (d, k) = stack.last {
             let slot = Int(operandStart[Int(d)]) + Int(k)
             if slot < Int(operandStart[Int(d) + 1]) {
                 stack[stack.count - 1].next = k + 1
-                let child = pendingNodes[slot]
-                let id = child._withUnsafeGuaranteedRef { $0.id }
-                if let known = map.value(for: id) {
-                    operands[slot] = known
-                } else {
-                    let c = Int32(nodes.count)
-                    map.insert(id, c)
-                    operands[slot] = c
-                    discover(child)
+                let c = operands[slot]
+                if !visited[Int(c)] {
+                    visited[Int(c)] = true
                     stack.append((c, 0))
                 }
             } else {
@@ -97,16 +172,6 @@ struct FlatGraph {
                 stack.removeLast()
             }
         }
-    }
-
-    /// Gives `node` the next discovery index and records its operands.
-    private mutating func discover(_ node: Unmanaged<Node>) {
-        nodes.append(node)
-        node._withUnsafeGuaranteedRef { n in
-            n.withUnretainedOperands { pendingNodes.append(contentsOf: $0) }
-        }
-        operands.append(contentsOf: repeatElement(-1, count: pendingNodes.count - operands.count))
-        operandStart.append(Int32(pendingNodes.count))
     }
 }
 

@@ -146,6 +146,11 @@ final class Node: Sendable {
         }
     }
 
+    /// Where the n-ary kinds' operands are stored (`nil` for leaves and
+    /// powers): a graph walk prefetches it.
+    @inline(__always)
+    var operandBase: UnsafeRawPointer? { operandStorage.map(UnsafeRawPointer.init) }
+
     /// Operand `i`, unretained: valid while `self` is alive.
     @inline(__always)
     func unretainedOperand(_ i: Int) -> Unmanaged<Node> {
