@@ -1,14 +1,13 @@
 import Foundation
 import SymbolicKernels
 
-/// The distinct nodes of an expression with their operands resolved to
-/// positions in flat arrays, and a post-order of them (operands before
-/// users, the root last): the traversal every reverse sweep starts from.
+/// The distinct nodes of an expression in post-order (operands before the
+/// nodes that use them, the root last), with their operands resolved to
+/// positions in flat arrays: the traversal every reverse sweep starts from.
 ///
-/// Nodes are stored in *discovery* order (`nodes[d]`, the root first);
-/// node `d`'s operands are `operands[operandStart[d] ..< operandStart[d + 1]]`,
-/// as discovery indices, and ``postOrder`` lists the discovery indices
-/// operands first.
+/// Node `i` is `nodes[i]`; its operands are
+/// `operands[operandStart[i] ..< operandStart[i + 1]]`, as positions (all
+/// smaller than `i`).
 ///
 /// Two passes build it. The first is the only one that touches the nodes
 /// (scattered heap objects, so every touch is a likely cache miss): a
@@ -16,32 +15,61 @@ import SymbolicKernels
 /// not depend on each other's memory reads, so with prefetch hints a few
 /// dozen edges ahead the processor overlaps the misses that a depth-first
 /// stack (pop, read, push, read what was just pushed) serialises. Each node
-/// is read once (its id per edge, its operands when it is discovered). The
-/// second pass is the depth-first walk over the flat arrays alone, with an
-/// explicit stack (any depth is fine): it gives exactly the post-order of a
-/// depth-first walk over the nodes, so the sweep visits nodes, and sums
-/// contributions, in the same order as before. The walk holds nodes
-/// unretained: the root, which the caller keeps alive, owns every node
-/// below it.
+/// is read once (its id per edge; its operands, rank and variable flag when
+/// it is discovered). The second pass is the depth-first walk over the flat
+/// arrays alone, with an explicit stack (any depth is fine): it gives
+/// exactly the post-order of a depth-first walk over the nodes, so the sweep
+/// visits nodes, and sums contributions, in the same order as before; the
+/// arrays are then renumbered in that order, so the sweep reads its
+/// per-node arrays front to back, and a subtree's nodes are neighbours. The
+/// walk holds nodes unretained: the root, which the caller keeps alive, owns
+/// every node below it.
 ///
 /// A `FlatGraph` is meant to be reused: ``rebuild(_:)`` keeps the arrays'
 /// capacity, so the Hessian's thousands of small sweeps allocate nothing
 /// after the first.
 struct FlatGraph {
+    /// The nodes in post-order, the root last.
     private(set) var nodes: [Unmanaged<Node>] = []
     private(set) var operandStart: [Int32] = [0]
     private(set) var operands: [Int32] = []
-    /// Discovery indices, operands before the nodes that use them.
-    private(set) var postOrder: [Int32] = []
-    /// Whether node `d` contains variables, read during the scan so the
-    /// sweep need not touch the node again to know.
+    /// Whether node `i` contains variables, and its ``CanonicalOrder``
+    /// rank: read during the scan, so the sweep need not touch the node
+    /// again to know.
     private(set) var containsVariables: [Bool] = []
+    private(set) var ranks: [UInt8] = []
     /// Node id → discovery index.
     private var index = IntTable(capacity: 64)
     /// The scan's work list: every node's operands, appended when it is discovered.
     private var edges: [Unmanaged<Node>] = []
-    private var visited: [Bool] = []
+    /// The scan's results, by discovery index (the root is 0).
+    private var found = FlatGraph.Arrays()
+    /// Discovery index → post-order position, -1 until visited.
+    private var position: [Int32] = []
     private var stack: [(node: Int32, next: Int32)] = []
+
+    /// The per-node arrays of the scan, in discovery order.
+    private struct Arrays {
+        var nodes: [Unmanaged<Node>] = []
+        var operandStart: [Int32] = []
+        var operands: [Int32] = []
+        var containsVariables: [Bool] = []
+        var ranks: [UInt8] = []
+
+        mutating func removeAll(reserving expected: Int) {
+            nodes.removeAll(keepingCapacity: true)
+            operandStart.removeAll(keepingCapacity: true)
+            operands.removeAll(keepingCapacity: true)
+            containsVariables.removeAll(keepingCapacity: true)
+            ranks.removeAll(keepingCapacity: true)
+            if nodes.capacity < expected {
+                nodes.reserveCapacity(expected)
+                operandStart.reserveCapacity(expected + 1)
+                containsVariables.reserveCapacity(expected)
+                ranks.reserveCapacity(expected)
+            }
+        }
+    }
 
     init() {}
 
@@ -49,17 +77,17 @@ struct FlatGraph {
 
     var count: Int { nodes.count }
 
-    /// The node id of node `d` (reads the node).
+    /// The node id of node `i` (reads the node).
     @inline(__always)
-    func id(_ d: Int) -> Int { nodes[d]._withUnsafeGuaranteedRef { $0.id } }
+    func id(_ i: Int) -> Int { nodes[i]._withUnsafeGuaranteedRef { $0.id } }
 
-    /// The expression of node `d` (retained).
+    /// The expression of node `i` (retained).
     @inline(__always)
-    func expression(_ d: Int) -> Expression { Expression(node: nodes[d].takeUnretainedValue()) }
+    func expression(_ i: Int) -> Expression { Expression(node: nodes[i].takeUnretainedValue()) }
 
-    /// The range of ``operands`` holding node `d`'s operands.
+    /// The range of ``operands`` holding node `i`'s operands.
     @inline(__always)
-    func operandRange(_ d: Int) -> Range<Int> { Int(operandStart[d])..<Int(operandStart[d + 1]) }
+    func operandRange(_ i: Int) -> Range<Int> { Int(operandStart[i])..<Int(operandStart[i + 1]) }
 
     /// Replaces the graph by `root`'s, reusing the storage.
     ///
@@ -68,22 +96,11 @@ struct FlatGraph {
     /// in one go), else in a hash table (the small graphs of gradient
     /// entries, whose ids are spread over the whole process).
     mutating func rebuild(_ root: Expression) {
-        nodes.removeAll(keepingCapacity: true)
-        operandStart.removeAll(keepingCapacity: true)
-        operands.removeAll(keepingCapacity: true)
-        postOrder.removeAll(keepingCapacity: true)
-        containsVariables.removeAll(keepingCapacity: true)
         edges.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         let size = root.treeSize, maxID = root.id
         // The tree size bounds the distinct nodes (and saturates; the ids bound them too).
-        let expected = Swift.min(size, maxID + 1, 1 << 22)
-        if nodes.capacity < expected {
-            nodes.reserveCapacity(expected)
-            operandStart.reserveCapacity(expected + 1)
-            containsVariables.reserveCapacity(expected)
-            postOrder.reserveCapacity(expected)
-        }
+        found.removeAll(reserving: Swift.min(size, maxID + 1, 1 << 22))
         withExtendedLifetime(root) {
             if size >= 1 << 12 && size >= maxID / 16 {
                 var map = DenseIndex(maxID: maxID)
@@ -111,25 +128,26 @@ struct FlatGraph {
             let child = edges[cursor]
             let id = child._withUnsafeGuaranteedRef { $0.id }
             if let known = map.value(for: id) {
-                operands.append(known)
+                found.operands.append(known)
             } else {
-                let c = Int32(nodes.count)
+                let c = Int32(found.nodes.count)
                 map.insert(id, c)
-                operands.append(c)
+                found.operands.append(c)
                 discover(child)
             }
             cursor += 1
         }
-        operandStart.append(Int32(edges.count))
+        found.operandStart.append(Int32(edges.count))
     }
 
     /// Gives `node` the next discovery index and queues its operands.
     @inline(__always)
     private mutating func discover(_ node: Unmanaged<Node>) {
-        nodes.append(node)
-        operandStart.append(Int32(edges.count))
+        found.nodes.append(node)
+        found.operandStart.append(Int32(edges.count))
         node._withUnsafeGuaranteedRef { n in
-            containsVariables.append(n.containsVariables)
+            found.containsVariables.append(n.containsVariables)
+            found.ranks.append(n.rank)
             n.withUnretainedOperands { edges.append(contentsOf: $0) }
         }
     }
@@ -150,25 +168,46 @@ struct FlatGraph {
         }
     }
 
-    /// The post-order of a depth-first walk from the root over the flat
-    /// arrays (operands in order, each node at its first visit).
+    /// Renumbers the scan's nodes in the post-order of a depth-first walk
+    /// from the root over the flat arrays (operands in order, each node at
+    /// its first visit).
     private mutating func orderOperandsFirst() {
-        let n = nodes.count
-        visited.removeAll(keepingCapacity: true)
-        visited.append(contentsOf: repeatElement(false, count: n))
-        visited[0] = true
+        let n = found.nodes.count
+        position.removeAll(keepingCapacity: true)
+        position.append(contentsOf: repeatElement(-1, count: n))
+        nodes.removeAll(keepingCapacity: true)
+        containsVariables.removeAll(keepingCapacity: true)
+        ranks.removeAll(keepingCapacity: true)
+        operandStart.removeAll(keepingCapacity: true)
+        operands.removeAll(keepingCapacity: true)
+        nodes.reserveCapacity(n)
+        containsVariables.reserveCapacity(n)
+        ranks.reserveCapacity(n)
+        operandStart.reserveCapacity(n + 1)
+        operands.reserveCapacity(found.operands.count)
+        operandStart.append(0)
+        position[0] = Int32.max   // on the stack
         stack.append((0, 0))
         while let (d, k) = stack.last {
-            let slot = Int(operandStart[Int(d)]) + Int(k)
-            if slot < Int(operandStart[Int(d) + 1]) {
+            let slot = Int(found.operandStart[Int(d)]) + Int(k)
+            if slot < Int(found.operandStart[Int(d) + 1]) {
                 stack[stack.count - 1].next = k + 1
-                let c = operands[slot]
-                if !visited[Int(c)] {
-                    visited[Int(c)] = true
+                let c = found.operands[slot]
+                if position[Int(c)] < 0 {
+                    position[Int(c)] = Int32.max
                     stack.append((c, 0))
                 }
             } else {
-                postOrder.append(d)
+                // All of d's operands have their positions now.
+                let i = Int(d)
+                position[i] = Int32(nodes.count)
+                nodes.append(found.nodes[i])
+                containsVariables.append(found.containsVariables[i])
+                ranks.append(found.ranks[i])
+                for p in Int(found.operandStart[i])..<Int(found.operandStart[i + 1]) {
+                    operands.append(position[Int(found.operands[p])])
+                }
+                operandStart.append(Int32(operands.count))
                 stack.removeLast()
             }
         }

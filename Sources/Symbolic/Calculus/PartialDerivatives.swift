@@ -74,14 +74,23 @@ enum PartialDerivatives {
             }
             return nil
         case .power(let base, let exponent):
-            guard index == 0, case .constant(.rational(let n)) = exponent.kind,
-                  let n1 = n.adding(Rational(-1)) else { return nil }
-            return (.power(base, .constant(.rational(n1))), n)
+            guard index == 0, case .constant(.rational(let n)) = exponent.kind else { return nil }
+            return quickPowerPartial(base, n)
         case .call(let function, let arguments):
             return (callPartial(function, arguments, node: node, index: index), Rational(1))
         default:
             return nil
         }
+    }
+
+    /// `∂(base^n)/∂base = n · base^(n-1)` as `(base^(n-1), n)`, or `nil` on
+    /// overflow. The square, the most common power, skips building the
+    /// constant 1 and the power of it (`base^1` is `base`).
+    @inline(__always)
+    static func quickPowerPartial(_ base: Expression, _ n: Rational) -> (factor: Expression, coefficient: Rational)? {
+        if n.numerator == 2 && n.denominator == 1 { return (base, n) }
+        guard let n1 = n.adding(Rational(-1)) else { return nil }
+        return (.power(base, .constant(.rational(n1))), n)
     }
 
     private static func generalContribution(of node: Expression, withRespectTo index: Int, adjoint: Expression) -> Expression {

@@ -1,3 +1,5 @@
+import SymbolicKernels
+
 /// Symbolic reverse-mode differentiation over the shared expression graph.
 ///
 /// One backward sweep visits each distinct node that depends on a requested
@@ -77,13 +79,27 @@ struct ReverseSweep {
 
     private static let sumRank = CanonicalOrder.rank(.sum([]))
 
+    /// How many nodes ahead of the sweep ``prefetch(_:)`` hints.
+    private static let prefetchDistance = 8
+
+    /// Hints the node the sweep reads a few steps later (its reference
+    /// count and kind, and its rank and operand views further in): nodes
+    /// are scattered over the heap and the graph is larger than the cache.
+    /// A prefetch never faults, so the guessed offsets are harmless.
+    @inline(__always)
+    private static func prefetch(_ node: Unmanaged<Node>) {
+        let p = UnsafeRawPointer(node.toOpaque())
+        sk_prefetch(p)
+        sk_prefetch(p + 96)
+    }
+
     /// `adjoint · ∂node/∂(operand k)`, kept pending when it is a product of
     /// the adjoint and a quick partial (see ``ScaledTerms``), else built by
     /// the general rules. Debug builds check it against the eager sweep's node.
     private mutating func contribution(of node: Expression, withRespectTo k: Int, adjoint: ScaledTerm) -> ScaledTerm {
         var result: ScaledTerm? = nil
-        if let (factor, c) = PartialDerivatives.quickPartial(of: node, withRespectTo: k) {
-            if case .call = node.kind, adjoint.node == .one {
+        if let (factor, c) = ReverseSweep.quickPartial(of: node, withRespectTo: k) {
+            if node.node.rank == ReverseSweep.callRank, adjoint.node == .one {
                 result = ScaledTerm(factor)   // the rule itself, as the eager sweep returns it
             } else {
                 result = terms.product(adjoint, factor, coefficient: c)
@@ -96,6 +112,41 @@ struct ReverseSweep {
         assert(terms.expression(term) == eager, "pending product \(terms.expression(term)) differs from \(eager)")
         #endif
         return term
+    }
+
+    private static let callRank = CanonicalOrder.rank(.call(.exp, []))
+    private static let powerRank = CanonicalOrder.rank(.power(.one, .one))
+    private static let productRank = CanonicalOrder.rank(.product([]))
+
+    /// ``PartialDerivatives/quickPartial(of:withRespectTo:)``, reading a
+    /// product's or power's operands in place: binding the node's kind
+    /// would copy (retain and release) its operand array on every edge.
+    @inline(__always)
+    private static func quickPartial(of node: Expression, withRespectTo k: Int) -> (factor: Expression, coefficient: Rational)? {
+        node.node.withUnretainedOperands { operands -> (factor: Expression, coefficient: Rational)?? in
+            switch node.node.rank {
+            case productRank:
+                if operands.count == 2 { return (Expression(node: operands[1 - k].takeUnretainedValue()), Rational(1)) }
+                if operands.count == 3, k > 0, let c = rationalValue(operands[0]) {
+                    return (Expression(node: operands[3 - k].takeUnretainedValue()), c)
+                }
+                return .some(nil)
+            case powerRank:
+                guard k == 0, let n = rationalValue(operands[1]) else { return .some(nil) }
+                return PartialDerivatives.quickPowerPartial(Expression(node: operands[0].takeUnretainedValue()), n)
+            default:
+                return nil   // not read in place
+            }
+        } ?? PartialDerivatives.quickPartial(of: node, withRespectTo: k)
+    }
+
+    /// The value of a rational constant node, else `nil`.
+    @inline(__always)
+    private static func rationalValue(_ node: Unmanaged<Node>) -> Rational? {
+        node._withUnsafeGuaranteedRef { n in
+            guard n.rank == 0, case .constant(.rational(let r)) = n.kind else { return nil }
+            return r
+        }
     }
 
     /// The variable index of the variable node `node`, or -1.
@@ -117,12 +168,10 @@ struct ReverseSweep {
         depends.append(contentsOf: repeatElement(false, count: n))
         variable.removeAll(keepingCapacity: true)
         variable.append(contentsOf: repeatElement(-1, count: n))
-        for d32 in graph.postOrder {
-            let d = Int(d32)
-            let (containsVariables, id) = graph.nodes[d]._withUnsafeGuaranteedRef { ($0.containsVariables, $0.id) }
-            guard containsVariables else { continue }
+        for d in 0..<n {   // operands first
+            guard graph.containsVariables[d] else { continue }
             if graph.operandRange(d).isEmpty {   // a variable
-                let k = variableOfID.value(for: id) ?? index(ofVariable: graph.nodes[d].takeUnretainedValue())
+                let k = variableOfID.value(for: graph.id(d)) ?? index(ofVariable: graph.nodes[d].takeUnretainedValue())
                 variable[d] = k
                 depends[d] = k >= 0 && Int(k) <= maxIndex
             } else {
@@ -140,10 +189,10 @@ struct ReverseSweep {
         terms.removeAll()
         items.append(ScaledTerm(seed))
         next.append(-1)
-        head[0] = 0   // the root is discovered first
+        head[n - 1] = 0   // the root is last
         var result: [(Int, Expression)] = []
-        for d32 in graph.postOrder.reversed() {
-            let d = Int(d32)
+        for d in stride(from: n - 1, through: 0, by: -1) {   // users first
+            if d >= ReverseSweep.prefetchDistance { ReverseSweep.prefetch(graph.nodes[d - ReverseSweep.prefetchDistance]) }
             guard depends[d] && head[d] >= 0 else { continue }
             var adjoint: ScaledTerm
             if next[Int(head[d])] < 0 {
@@ -156,19 +205,21 @@ struct ReverseSweep {
                     link = next[Int(link)]
                 }
                 // The list holds the contributions newest first; sum them in arrival order.
-                adjoint = ScaledTerm(ReverseSweep.sum(gathered.reversed()))
+                gathered.reverse()
+                adjoint = ScaledTerm(ReverseSweep.sum(gathered))
             }
             if variable[d] >= 0 {
                 result.append((Int(variable[d]), terms.expression(adjoint)))
                 continue
             }
             if adjoint.node == .zero { continue }
-            let node = graph.expression(d)
-            let isSum = node.node.rank == ReverseSweep.sumRank
+            let isSum = graph.ranks[d] == ReverseSweep.sumRank
+            let node = isSum ? nil : graph.expression(d)   // a sum's node is not read
             for (k, p) in graph.operandRange(d).enumerated() {
                 let position = Int(graph.operands[p])
                 guard depends[position] else { continue }
-                let contribution = isSum ? adjoint : self.contribution(of: node, withRespectTo: k, adjoint: adjoint)
+                var contribution = adjoint
+                if let node { contribution = self.contribution(of: node, withRespectTo: k, adjoint: adjoint) }
                 if contribution.node != .zero {
                     items.append(contribution)
                     next.append(head[position])

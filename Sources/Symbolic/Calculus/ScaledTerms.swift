@@ -78,7 +78,10 @@ struct ScaledTerms {
               c.numerator != 0 else { return nil }
         let isOne = c.numerator == 1 && c.denominator == 1
         let total = xCount + y.count
-        if total == 0 { return ScaledTerm(.constant(.rational(c))) }
+        if total == 0 {
+            // A bare number stays pending too (no intern-table lookup for it).
+            return isOne ? ScaledTerm(.one) : ScaledTerm(coefficient: c, start: pool.count, count: 0)
+        }
         if total == 1 && isOne {
             return ScaledTerm(xCount == 1 ? (xNode?[0] ?? pool[xStart]) : y[0])
         }
