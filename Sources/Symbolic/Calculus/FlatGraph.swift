@@ -38,8 +38,9 @@ struct FlatGraph {
     /// again to know.
     private(set) var containsVariables: [Bool] = []
     private(set) var ranks: [UInt8] = []
-    /// Node id → discovery index.
-    private var index = IntTable(capacity: 64)
+    /// Node id → discovery index (taken out while a scan uses it, so that
+    /// each small graph reuses it rather than allocating a new one).
+    private var index: IntTable? = IntTable(capacity: 64)
     /// The scan's work list: every node's operands, appended when it is discovered.
     private var edges: [Unmanaged<Node>] = []
     /// The scan's results, by discovery index (the root is 0).
@@ -107,8 +108,8 @@ struct FlatGraph {
                 defer { map.deallocate() }
                 scan(Unmanaged.passUnretained(root.node), &map)
             } else {
-                var map = index
-                index = IntTable()
+                var map = index ?? IntTable(capacity: 64)
+                index = nil
                 map.removeAll(expectedCount: Swift.min(size, 1 << 16))
                 scan(Unmanaged.passUnretained(root.node), &map)
                 index = map
@@ -121,7 +122,7 @@ struct FlatGraph {
     /// node's operands resolved to them.
     private mutating func scan<Map: NodeIndexMap>(_ root: Unmanaged<Node>, _ map: inout Map) {
         map.insert(root._withUnsafeGuaranteedRef { $0.id }, 0)
-        discover(root)
+        discover(root, at: 0)
         var cursor = 0
         while cursor < edges.count {
             FlatGraph.prefetch(edges, cursor)
@@ -133,31 +134,45 @@ struct FlatGraph {
                 let c = Int32(found.nodes.count)
                 map.insert(id, c)
                 found.operands.append(c)
-                discover(child)
+                discover(child, at: cursor)
             }
             cursor += 1
         }
         found.operandStart.append(Int32(edges.count))
     }
 
-    /// Gives `node` the next discovery index and queues its operands.
+    /// Gives `node` the next discovery index and queues its operands,
+    /// when the scan is at edge `cursor`.
+    ///
+    /// Operands queued within ``prefetchDistance`` of the cursor are hinted
+    /// here, as the look-ahead has passed their places already: in a small
+    /// graph (a Hessian row's) that is all of them, so the misses of each
+    /// breadth-first level overlap.
     @inline(__always)
-    private mutating func discover(_ node: Unmanaged<Node>) {
+    private mutating func discover(_ node: Unmanaged<Node>, at cursor: Int) {
         found.nodes.append(node)
-        found.operandStart.append(Int32(edges.count))
+        let first = edges.count
+        found.operandStart.append(Int32(first))
         node._withUnsafeGuaranteedRef { n in
             found.containsVariables.append(n.containsVariables)
             found.ranks.append(n.rank)
             n.withUnretainedOperands { edges.append(contentsOf: $0) }
         }
+        let end = Swift.min(edges.count, cursor + FlatGraph.prefetchDistance + 1)
+        if first < end {
+            for e in first..<end { sk_prefetch(UnsafeRawPointer(edges[e].toOpaque()) + 16) }
+        }
     }
+
+    /// How many edges ahead of the scan ``prefetch(_:_:)`` hints nodes.
+    private static let prefetchDistance = 32
 
     /// Hints the nodes the scan reads soon: the node of the edge 32 ahead,
     /// and the operand array of the one 16 ahead (whose node should have
     /// arrived by then). A prefetch never faults, so a wrong guess is harmless.
     @inline(__always)
     private static func prefetch(_ edges: [Unmanaged<Node>], _ cursor: Int) {
-        let far = cursor + 32, near = cursor + 16
+        let far = cursor + prefetchDistance, near = cursor + prefetchDistance / 2
         if far < edges.count {
             let p = UnsafeRawPointer(edges[far].toOpaque())
             sk_prefetch(p + 16)
