@@ -62,6 +62,8 @@ struct ReverseSweep {
     private var items: [ScaledTerm] = []
     private var next: [Int32] = []
     private var gathered: [Expression] = []
+    /// Contributions of `gathered` to intern once all their slots are hinted.
+    private var products: [(index: Int, kind: Expression.Kind, hash: Int)] = []
     private var terms = ScaledTerms()
 
     init(variableIndex: [String: Int]) { self.variableIndex = variableIndex }
@@ -201,9 +203,23 @@ struct ReverseSweep {
                 gathered.removeAll(keepingCapacity: true)
                 var link = head[d]
                 while link >= 0 {
-                    gathered.append(terms.expression(items[Int(link)]))
+                    let item = items[Int(link)]
+                    if let kind = terms.productKind(item) {
+                        // A new product node, most likely: hint its slot now
+                        // and intern it below, with the others in flight.
+                        let hash = InternTable.hash(of: kind)
+                        InternTable.shared.prefetch(hash: hash)
+                        products.append((gathered.count, kind, hash))
+                        gathered.append(.zero)
+                    } else {
+                        gathered.append(terms.expression(item))
+                    }
                     link = next[Int(link)]
                 }
+                for (i, kind, hash) in products {
+                    gathered[i] = Expression(node: InternTable.shared.intern(kind, hash: hash))
+                }
+                products.removeAll(keepingCapacity: true)
                 // The list holds the contributions newest first; sum them in arrival order.
                 gathered.reverse()
                 adjoint = ScaledTerm(ReverseSweep.sum(gathered))

@@ -53,11 +53,30 @@ struct ScaledTerms {
         let start = Int(term.start), count = Int(term.count)
         if count == 0 { return .constant(.rational(c)) }
         if count == 1 && isOne { return pool[start] }
+        return .intern(productKind(c, start, count))
+    }
+
+    /// The kind of the product node a pending `term` becomes, or `nil` when
+    /// it becomes a number, a single factor, or is a node already; the
+    /// sweep interns several of these together (see
+    /// ``InternTable/prefetch(hash:)``).
+    func productKind(_ term: ScaledTerm) -> Expression.Kind? {
+        guard term.node == nil else { return nil }
+        let c = term.coefficient
+        let isOne = c.numerator == 1 && c.denominator == 1
+        let count = Int(term.count)
+        if count == 0 || (count == 1 && isOne) { return nil }
+        return productKind(c, Int(term.start), count)
+    }
+
+    private func productKind(_ c: Rational, _ start: Int, _ count: Int) -> Expression.Kind {
         var factors: [Expression] = []
         factors.reserveCapacity(count + 1)
-        if !isOne { factors.append(.constant(.rational(c))) }
-        factors.append(contentsOf: pool[start ..< start + count])
-        return .intern(.product(factors))
+        if c.numerator != 1 || c.denominator != 1 { factors.append(.constant(.rational(c))) }
+        // One append per factor: `append(contentsOf:)` a slice copies through
+        // the generic value witness, a call per element.
+        for i in start ..< start + count { factors.append(pool[i]) }
+        return .product(factors)
     }
 
     /// `coefficient · term · b` as a term, or `nil` when the product needs

@@ -27,6 +27,8 @@ final class InternTable: Sendable {
     static let minimumCollectionThreshold = 1 << 16
 
     let shards: [ThreadLock<NodeSet>]
+    /// Each shard's slot array, for prefetches without the lock.
+    private let hints: [SlotHint]
     private let nextID = Atomic<Int>(0)
     /// Nodes in the table (alive or not yet collected).
     let liveCount = Atomic<Int>(0)
@@ -36,7 +38,9 @@ final class InternTable: Sendable {
     let collectorLock = ThreadLock<CollectionTotals>(CollectionTotals())
 
     private init() {
-        shards = (0..<InternTable.shardCount).map { _ in ThreadLock(NodeSet()) }
+        let hints = (0..<InternTable.shardCount).map { _ in SlotHint() }
+        self.hints = hints
+        shards = hints.map { ThreadLock(NodeSet(hint: $0)) }
     }
 
     /// The shard that holds nodes of hash `hash` (its top four bits, below
@@ -47,7 +51,19 @@ final class InternTable: Sendable {
 
     /// The node of `kind`, created if no equal node is in the table.
     func intern(_ kind: Expression.Kind) -> Node {
-        let hash = InternTable.hash(of: kind)
+        intern(kind, hash: InternTable.hash(of: kind))
+    }
+
+    /// Hints the slot where interning a kind of hash `hash` starts probing.
+    ///
+    /// A new node's probe is a cache miss in a table larger than the cache;
+    /// a caller about to intern several independent kinds hashes and
+    /// prefetches them all first, so their misses overlap.
+    @inline(__always)
+    func prefetch(hash: Int) { hints[shardIndex(hash)].prefetch(hash) }
+
+    /// ``intern(_:)`` with `kind`'s hash already computed (``hash(of:)``).
+    func intern(_ kind: Expression.Kind, hash: Int) -> Node {
         let (node, created) = shards[shardIndex(hash)].withLock { set -> (Node, Bool) in
             if let existing = set.find(kind, hash: hash) { return (existing, false) }
             // The id is taken under the shard lock after the operands exist,

@@ -1,3 +1,6 @@
+import Synchronization
+import SymbolicKernels
+
 /// One shard of the intern table: an open-addressing hash set of nodes,
 /// keyed by the node's kind, that holds a strong reference to each node.
 ///
@@ -52,6 +55,8 @@ struct NodeSet {
     }
 
     private var storage: Storage
+    /// Where lock-free prefetches look for the slots (see ``SlotHint``).
+    private let hint: SlotHint?
     /// `storage.slots`, kept here so a probe does not load it through the object.
     private var slots: UnsafeMutablePointer<Slot>
     private var mask: Int
@@ -60,10 +65,12 @@ struct NodeSet {
     /// Live entries plus removal markers: what the load factor counts.
     private var used = 0
 
-    init(capacity: Int = NodeSet.minimumCapacity) {
+    init(capacity: Int = NodeSet.minimumCapacity, hint: SlotHint? = nil) {
         storage = Storage(capacity: capacity)
         slots = storage.slots
         mask = capacity - 1
+        self.hint = hint
+        hint?.publish(slots, mask)
     }
 
     var capacity: Int { mask + 1 }
@@ -159,6 +166,30 @@ struct NodeSet {
         }
         (storage, slots, mask) = (fresh, fresh.slots, newMask)
         used = count
+        hint?.publish(slots, mask)
+    }
+}
+
+/// A shard's slot array address and mask, published (under the shard's
+/// lock, whenever the array moves) for ``InternTable/prefetch(hash:)``,
+/// which reads them without the lock. Both are atomics, so there is no data
+/// race; a stale or torn pair makes a useless prefetch, never a fault.
+final class SlotHint: Sendable {
+    private let address = Atomic<Int>(0)
+    private let mask = Atomic<Int>(0)
+
+    func publish(_ slots: UnsafeMutablePointer<NodeSet.Slot>, _ mask: Int) {
+        address.store(Int(bitPattern: slots), ordering: .relaxed)
+        self.mask.store(mask, ordering: .relaxed)
+    }
+
+    /// Hints the cache line of the slot where a probe for `hash` starts.
+    @inline(__always)
+    func prefetch(_ hash: Int) {
+        let base = address.load(ordering: .relaxed)
+        guard base != 0 else { return }
+        let offset = (hash & mask.load(ordering: .relaxed)) &* MemoryLayout<NodeSet.Slot>.stride
+        sk_prefetch(UnsafeRawPointer(bitPattern: base &+ offset))
     }
 }
 
