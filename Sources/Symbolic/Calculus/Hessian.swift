@@ -29,7 +29,11 @@ extension Expression {
         var sweep = ReverseSweep(variableIndex: index)
         let g = ReverseMode.spread(sweep.adjoints(of: self), over: variables, index: index)
         var entries: [SymmetricMatrixEntry] = []
-        for (i, gi) in g.enumerated() where gi.containsVariables && index[variables[i]] == i {
+        // The first occurrence of each name has a row (a repeated name
+        // shares it), known without hashing the name again per row.
+        var hasRow = [Bool](repeating: false, count: variables.count)
+        for k in index.values { hasRow[k] = true }
+        for (i, gi) in g.enumerated() where hasRow[i] && gi.containsVariables {
             var row = sweep.adjoints(of: gi, maxIndex: i)
             row.sort { $0.0 < $1.0 }
             for (j, h) in row where h != .zero {
