@@ -98,6 +98,23 @@ extension Expression {
     ///
     /// - Precondition: the terms are canonical.
     static func quickSum(_ terms: [Expression]) -> Expression? {
+        switch quickSumParts(terms) {
+        case .expression(let e)?: return e
+        case .kind(let kind)?: return intern(kind)
+        case nil: return nil
+        }
+    }
+
+    /// What ``quickSum(_:)`` builds, or `nil`: a number or single term as
+    /// is, else the sum's kind not yet interned (so that a caller can
+    /// intern several together, see ``InternTable/prefetch(hash:)``).
+    enum QuickSumParts {
+        case expression(Expression)
+        case kind(Kind)
+    }
+
+    /// ``quickSum(_:)`` up to interning the sum node.
+    static func quickSumParts(_ terms: [Expression]) -> QuickSumParts? {
         var constant = Rational(0)
         var entries: [QuickMonomial] = []
         entries.reserveCapacity(terms.count)
@@ -123,9 +140,9 @@ extension Expression {
         var result = entries.map(\.term)
         if constant.numerator != 0 { result.append(.constant(.rational(constant))) }
         switch result.count {
-        case 0: return .constant(.rational(constant))
-        case 1: return result[0]
-        default: return intern(.sum(result))
+        case 0: return .expression(.constant(.rational(constant)))
+        case 1: return .expression(result[0])
+        default: return .kind(.sum(result))
         }
     }
 }

@@ -64,6 +64,9 @@ struct ReverseSweep {
     private var gathered: [Expression] = []
     /// Contributions of `gathered` to intern once all their slots are hinted.
     private var products: [(index: Int, kind: Expression.Kind, hash: Int)] = []
+    /// The variables reached, in sweep order, with their contribution lists.
+    private var deferred: [(variable: Int32, head: Int32)] = []
+    private var links: [Int32] = []
     private var terms = ScaledTerms()
 
     init(variableIndex: [String: Int]) { self.variableIndex = variableIndex }
@@ -192,10 +195,18 @@ struct ReverseSweep {
         items.append(ScaledTerm(seed))
         next.append(-1)
         head[n - 1] = 0   // the root is last
+        deferred.removeAll(keepingCapacity: true)
         var result: [(Int, Expression)] = []
         for d in stride(from: n - 1, through: 0, by: -1) {   // users first
             if d >= ReverseSweep.prefetchDistance { ReverseSweep.prefetch(graph.nodes[d - ReverseSweep.prefetchDistance]) }
             guard depends[d] && head[d] >= 0 else { continue }
+            if variable[d] >= 0 {
+                // No rule reads a variable's adjoint: all of them are built
+                // together at the end, their intern-table misses overlapping.
+                deferred.append((variable[d], head[d]))
+                if deferred.count == ReverseSweep.variableBatch { buildVariableAdjoints(into: &result) }
+                continue
+            }
             var adjoint: ScaledTerm
             if next[Int(head[d])] < 0 {
                 adjoint = items[Int(head[d])]   // one contribution: it stays pending
@@ -224,10 +235,6 @@ struct ReverseSweep {
                 gathered.reverse()
                 adjoint = ScaledTerm(ReverseSweep.sum(gathered))
             }
-            if variable[d] >= 0 {
-                result.append((Int(variable[d]), terms.expression(adjoint)))
-                continue
-            }
             if adjoint.node == .zero { continue }
             let isSum = graph.ranks[d] == ReverseSweep.sumRank
             let node = isSum ? nil : graph.expression(d)   // a sum's node is not read
@@ -243,6 +250,92 @@ struct ReverseSweep {
                 }
             }
         }
+        buildVariableAdjoints(into: &result)
         return result
+    }
+}
+
+extension ReverseSweep {
+    /// How many nodes ahead ``buildVariableAdjoints(into:)`` hints intern-table slots.
+    private static let internLookahead = 16
+    /// How many variables the sweep defers before building their adjoints:
+    /// enough for the misses to overlap, few enough that their
+    /// contributions are still in the cache.
+    fileprivate static let variableBatch = 64
+
+    /// Appends the adjoints of the ``deferred`` variables to `output`, as
+    /// (index, adjoint) in sweep order, and forgets them: each the sum of
+    /// its contributions in arrival order, as the sweep would have built it.
+    ///
+    /// Most of these are new nodes (the contributions' products and their
+    /// sum), and a new node's intern-table probe is a cache miss. Built one
+    /// variable at a time, every miss waits for the last; here all the
+    /// products are hashed first and interned with their slots hinted a few
+    /// nodes ahead, then all the sums likewise, so the misses overlap. The
+    /// nodes are the same (interning is by structure), only their ids'
+    /// order differs.
+    fileprivate mutating func buildVariableAdjoints(into output: inout [(Int, Expression)]) {
+        guard !deferred.isEmpty else { return }
+        gathered.removeAll(keepingCapacity: true)
+        products.removeAll(keepingCapacity: true)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(deferred.count)
+        for (_, head) in deferred {
+            links.removeAll(keepingCapacity: true)
+            var link = head
+            while link >= 0 {
+                links.append(link)
+                link = next[Int(link)]
+            }
+            let start = gathered.count
+            for link in links.reversed() {   // the list is newest first: arrival order
+                let item = items[Int(link)]
+                if let kind = terms.productKind(item) {
+                    products.append((gathered.count, kind, InternTable.hash(of: kind)))
+                    gathered.append(.zero)
+                } else {
+                    gathered.append(terms.expression(item))
+                }
+            }
+            ranges.append(start..<gathered.count)
+        }
+        ReverseSweep.intern(products) { gathered[$0] = $1 }
+        products.removeAll(keepingCapacity: true)
+
+        var result = deferred.map { (Int($0.variable), Expression.zero) }
+        for (r, range) in ranges.enumerated() {
+            if range.count == 1 {
+                result[r].1 = gathered[range.lowerBound]
+                continue
+            }
+            let contributions = Array(gathered[range])
+            switch Expression.quickSumParts(contributions) {
+            case .expression(let e)?: result[r].1 = e
+            case .kind(let kind)?: products.append((r, kind, InternTable.hash(of: kind)))
+            case nil: result[r].1 = Expression.sum(contributions)
+            }
+        }
+        ReverseSweep.intern(products) { result[$0].1 = $1 }
+        products.removeAll(keepingCapacity: true)
+        #if DEBUG
+        for (r, range) in ranges.enumerated() where range.count > 1 {
+            let general = Expression.sum(Array(gathered[range]))
+            assert(result[r].1 == general, "deferred sum \(result[r].1) differs from \(general)")
+        }
+        #endif
+        output.append(contentsOf: result)
+        deferred.removeAll(keepingCapacity: true)
+    }
+
+    /// Interns `kinds` in order, hinting the slot of the one
+    /// ``internLookahead`` ahead, and hands each node to `store` with its index.
+    private static func intern(_ kinds: [(index: Int, kind: Expression.Kind, hash: Int)],
+                               _ store: (Int, Expression) -> Void) {
+        let table = InternTable.shared
+        for j in 0 ..< Swift.min(internLookahead, kinds.count) { table.prefetch(hash: kinds[j].hash) }
+        for j in kinds.indices {
+            if j + internLookahead < kinds.count { table.prefetch(hash: kinds[j + internLookahead].hash) }
+            store(kinds[j].index, Expression(node: table.intern(kinds[j].kind, hash: kinds[j].hash)))
+        }
     }
 }
