@@ -67,6 +67,8 @@ struct ReverseSweep {
     /// The variables reached, in sweep order, with their contribution lists.
     private var deferred: [(variable: Int32, head: Int32)] = []
     private var links: [Int32] = []
+    /// Each deferred variable's contributions in `gathered`.
+    private var ranges: [Range<Int>] = []
     private var terms = ScaledTerms()
 
     init(variableIndex: [String: Int]) { self.variableIndex = variableIndex }
@@ -278,8 +280,7 @@ extension ReverseSweep {
         guard !deferred.isEmpty else { return }
         gathered.removeAll(keepingCapacity: true)
         products.removeAll(keepingCapacity: true)
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(deferred.count)
+        ranges.removeAll(keepingCapacity: true)
         for (_, head) in deferred {
             links.removeAll(keepingCapacity: true)
             var link = head
@@ -302,28 +303,28 @@ extension ReverseSweep {
         ReverseSweep.intern(products) { gathered[$0] = $1 }
         products.removeAll(keepingCapacity: true)
 
-        var result = deferred.map { (Int($0.variable), Expression.zero) }
+        let base = output.count
+        for (variable, _) in deferred { output.append((Int(variable), .zero)) }
         for (r, range) in ranges.enumerated() {
             if range.count == 1 {
-                result[r].1 = gathered[range.lowerBound]
+                output[base + r].1 = gathered[range.lowerBound]
                 continue
             }
             let contributions = Array(gathered[range])
             switch Expression.quickSumParts(contributions) {
-            case .expression(let e)?: result[r].1 = e
-            case .kind(let kind)?: products.append((r, kind, InternTable.hash(of: kind)))
-            case nil: result[r].1 = Expression.sum(contributions)
+            case .expression(let e)?: output[base + r].1 = e
+            case .kind(let kind)?: products.append((base + r, kind, InternTable.hash(of: kind)))
+            case nil: output[base + r].1 = Expression.sum(contributions)
             }
         }
-        ReverseSweep.intern(products) { result[$0].1 = $1 }
+        ReverseSweep.intern(products) { output[$0].1 = $1 }
         products.removeAll(keepingCapacity: true)
         #if DEBUG
         for (r, range) in ranges.enumerated() where range.count > 1 {
             let general = Expression.sum(Array(gathered[range]))
-            assert(result[r].1 == general, "deferred sum \(result[r].1) differs from \(general)")
+            assert(output[base + r].1 == general, "deferred sum \(output[base + r].1) differs from \(general)")
         }
         #endif
-        output.append(contentsOf: result)
         deferred.removeAll(keepingCapacity: true)
     }
 
