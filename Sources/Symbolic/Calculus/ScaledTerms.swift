@@ -40,18 +40,25 @@ struct ScaledTerm {
 /// The factor pool of a sweep's pending products and the operations on them.
 struct ScaledTerms {
     private(set) var pool: [Expression] = []
+    /// The nodes of the last few coefficients: every product node needs its
+    /// coefficient's, and a sweep's products share a handful of numbers
+    /// (`-400`, `200`, `-2` in the Rosenbrock gradient), so a look along
+    /// this list beats interning the number again (hash, lock, probe).
+    /// Kept across sweeps; its references keep those numbers alive.
+    private var constants: [(value: Rational, node: Expression)] = []
+    private var nextConstant = 0
 
     /// Forgets every pending product (at the start of a sweep).
     mutating func removeAll() { pool.removeAll(keepingCapacity: true) }
 
     /// The node of `term`: the node ``Expression/quickProduct(_:_:coefficient:)``
     /// would have built.
-    func expression(_ term: ScaledTerm) -> Expression {
+    mutating func expression(_ term: ScaledTerm) -> Expression {
         if let node = term.node { return node }
         let c = term.coefficient
         let isOne = c.numerator == 1 && c.denominator == 1
         let start = Int(term.start), count = Int(term.count)
-        if count == 0 { return .constant(.rational(c)) }
+        if count == 0 { return constant(c) }
         if count == 1 && isOne { return pool[start] }
         return .intern(productKind(c, start, count))
     }
@@ -60,7 +67,7 @@ struct ScaledTerms {
     /// it becomes a number, a single factor, or is a node already; the
     /// sweep interns several of these together (see
     /// ``InternTable/prefetch(hash:)``).
-    func productKind(_ term: ScaledTerm) -> Expression.Kind? {
+    mutating func productKind(_ term: ScaledTerm) -> Expression.Kind? {
         guard term.node == nil else { return nil }
         let c = term.coefficient
         let isOne = c.numerator == 1 && c.denominator == 1
@@ -69,14 +76,28 @@ struct ScaledTerms {
         return productKind(c, Int(term.start), count)
     }
 
-    private func productKind(_ c: Rational, _ start: Int, _ count: Int) -> Expression.Kind {
+    private mutating func productKind(_ c: Rational, _ start: Int, _ count: Int) -> Expression.Kind {
         var factors: [Expression] = []
         factors.reserveCapacity(count + 1)
-        if c.numerator != 1 || c.denominator != 1 { factors.append(.constant(.rational(c))) }
+        if c.numerator != 1 || c.denominator != 1 { factors.append(constant(c)) }
         // One append per factor: `append(contentsOf:)` a slice copies through
         // the generic value witness, a call per element.
         for i in start ..< start + count { factors.append(pool[i]) }
         return .product(factors)
+    }
+
+    /// The node of the number `c` (`.constant(.rational(c))`), from
+    /// ``constants`` when it is there.
+    private mutating func constant(_ c: Rational) -> Expression {
+        for entry in constants where entry.value == c { return entry.node }
+        let node = Expression.constant(.rational(c))
+        if constants.count < 8 {
+            constants.append((c, node))
+        } else {
+            constants[nextConstant] = (c, node)
+            nextConstant = (nextConstant + 1) % constants.count
+        }
+        return node
     }
 
     /// `coefficient · term · b` as a term, or `nil` when the product needs
