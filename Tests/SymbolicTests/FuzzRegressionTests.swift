@@ -33,4 +33,19 @@ struct FuzzRegressionTests {
         let reparsed = try Expr(parsing: printed)
         #expect(reparsed.description == printed)
     }
+
+    /// parser target: a product with more than `flatteningLimit` factors in
+    /// its denominator printed as `a/(b1*…*bn)`, which reads back as
+    /// `a*(1/(b1*…*bn))` (the n reciprocals stay one nested factor); it now
+    /// prints as `a/b1/…/bn` (seeds 1 and 7, longer runs).
+    @Test(arguments: [33, 40, 100])
+    func longDenominatorsPrintAsTextThatParsesBack(count: Int) throws {
+        let source = "b^2*c/" + (0..<count).map { "d\($0)^\($0 % 3 + 1)" }.joined(separator: "/")
+        let e = try Expr(parsing: source)
+        let printed = e.description
+        let reparsed = try Expr(parsing: printed)
+        #expect(reparsed == e)
+        #expect(reparsed.description == printed)
+        #expect(!printed.contains("("))
+    }
 }
