@@ -271,7 +271,11 @@ func fuzzDifferential(_ bytes: [UInt8]) {
             }
             let numeric = FiniteDifferences.derivative(of: f, at: at[name]!, richardson: true)
             let plain = FiniteDifferences.derivative(of: f, at: at[name]!)
-            if close(plain, numeric, 1e-7, scale: Swift.abs(tree)) && !close(numeric, symbolic, 1e-5, scale: Swift.abs(tree)) {
+            // An oscillation faster than the ulp (cos of 2.5e14·x, seed 1,
+            // 126k executions) shows as a derivative that moves by its own
+            // size between neighbouring floats: within its noise, skipped.
+            if close(plain, numeric, 1e-7, scale: Swift.abs(tree)) && !close(numeric, symbolic, 1e-5, scale: Swift.abs(tree))
+                && !(Swift.abs(numeric - symbolic) <= 8 * noise[1 + j]) {
                 fail("d/d\(name): central differences \(numeric) vs symbolic \(symbolic) for \(context)")
             }
         }
