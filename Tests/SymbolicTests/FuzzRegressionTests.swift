@@ -27,7 +27,9 @@ struct FuzzRegressionTests {
     /// with the exact exponent −1 and becomes `bII/a` (CI seed 1). A product
     /// or power raised to the float −1.0 now prints as `b^(-1.0)`.
     @Test(arguments: ["(a/+bII)^-1.", "(x^y)^-1.0", "(2*x)^-1.0", "z*(x^y)^-1.0", "(a/b)^-1.0*c", "(x+1)^-1.0",
-                      "x^-1.0", "(x^y)^-2.0", "1/(x^0.5)^1.0"])
+                      "x^-1.0", "(x^y)^-2.0", "1/(x^0.5)^1.0",
+                      // (x^a)^2*(x^a)^-3 merged to x^-a beside x (seed 1, 2.2M executions)
+                      "x*(x^a)^2*(x^a)^-3", "I/(n/(a^2*d^J/n/b^b)^2/a^b*b)/(a^2*d^J/I/(I/a)^b)^3*b*d/2"])
     func floatReciprocalsPrintAsTextThatParsesBack(source: String) throws {
         let printed = try Expr(parsing: source).description
         let reparsed = try Expr(parsing: printed)
