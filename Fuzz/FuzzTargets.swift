@@ -179,6 +179,30 @@ func close(_ a: Double, _ b: Double, _ tolerance: Double, scale: Double = 1) -> 
     return Swift.abs(a - b) <= tolerance * Swift.max(1, Swift.abs(b), scale)
 }
 
+/// For each output of `f`, how far it moves when one coordinate of `point`
+/// moves by a few units in the last place: the rounding noise by which two
+/// evaluation orders of an ill-conditioned expression may legitimately
+/// differ (`cos` of an argument near 5e9 moves in the sixth digit when the
+/// argument moves by one ulp; seed 1: dual 0.72088843 vs tree 0.72089108).
+/// A coordinate of magnitude below 1 moves by the ulps of 1, so that a
+/// point at 0 is probed too. Infinite when a nearby output is not finite.
+func roundingNoise(_ f: ([Double]) -> [Double], at point: [Double]) -> [Double] {
+    let center = f(point)
+    var noise = [Double](repeating: 0, count: center.count)
+    for i in point.indices {
+        let step = 4 * Swift.max(point[i].magnitude, 1).ulp
+        for direction in [-1.0, 1.0] {
+            var nearby = point
+            nearby[i] += direction * step
+            for (k, value) in f(nearby).enumerated() {
+                let moved = Swift.abs(value - center[k])
+                noise[k] = Swift.max(noise[k], moved.isNaN ? .infinity : moved)
+            }
+        }
+    }
+    return noise
+}
+
 func fuzzDifferential(_ bytes: [UInt8]) {
     var stream = ByteStream(bytes: bytes)
     let point = [Double(stream.next() % 61 - 30) / 20, Double(stream.next() % 61 - 30) / 20]
@@ -213,16 +237,26 @@ func fuzzDifferential(_ bytes: [UInt8]) {
         fail("batched: \(error) for \(context)")
     }
 
-    // Dual numbers (forward mode) against the symbolic gradient.
+    // Dual numbers (forward mode) against the symbolic gradient, within
+    // rounding noise (`noise[0]` the value's, `noise[1 + j]` the j-th
+    // derivative's).
+    let noise = roundingNoise({ compiled($0) }, at: point)
     let smooth = !e.description.contains("max(")
     for (j, name) in names.enumerated() {
         let seeds = Dictionary(uniqueKeysWithValues: names.map { ($0, Dual(at[$0]!, derivative: $0 == name ? 1 : 0)) })
         guard let dual = try? e.evaluate(at: seeds) else { fail("dual evaluation failed for \(context)") }
-        if !same(dual.value, tree) && !close(dual.value, tree, 1e-12) {
+        if !same(dual.value, tree) && !close(dual.value, tree, 1e-12) && !(Swift.abs(dual.value - tree) <= 8 * noise[0]) {
             fail("dual value \(dual.value) vs \(tree) for \(context)")
         }
         let symbolic = expected[1 + j]
-        if smooth && !close(dual.derivative, symbolic, 1e-8) {
+        // Relative to the function's size too, as the differences below:
+        // the symbolic rule tanh' = 1 - tanh² (the node reused, as PyTorch and
+        // JAX do) is exactly 0 once tanh rounds to ±1, where the dual's
+        // 1/cosh² is a tiny number; times a chain factor of 1e17 that is an
+        // absolute difference of 1e-4 in a function of size 1e17 (seed 1,
+        // 54k executions), which is rounding, not a wrong derivative.
+        if smooth && !close(dual.derivative, symbolic, 1e-8, scale: Swift.abs(tree))
+            && !(Swift.abs(dual.derivative - symbolic) <= 8 * noise[1 + j]) {
             fail("d/d\(name): dual \(dual.derivative) vs symbolic \(symbolic) for \(context)")
         }
         // Central differences, where the function is smooth and the step
@@ -237,7 +271,11 @@ func fuzzDifferential(_ bytes: [UInt8]) {
             }
             let numeric = FiniteDifferences.derivative(of: f, at: at[name]!, richardson: true)
             let plain = FiniteDifferences.derivative(of: f, at: at[name]!)
-            if close(plain, numeric, 1e-7, scale: Swift.abs(tree)) && !close(numeric, symbolic, 1e-5, scale: Swift.abs(tree)) {
+            // An oscillation faster than the ulp (cos of 2.5e14·x, seed 1,
+            // 126k executions) shows as a derivative that moves by its own
+            // size between neighbouring floats: within its noise, skipped.
+            if close(plain, numeric, 1e-7, scale: Swift.abs(tree)) && !close(numeric, symbolic, 1e-5, scale: Swift.abs(tree))
+                && !(Swift.abs(numeric - symbolic) <= 8 * noise[1 + j]) {
                 fail("d/d\(name): central differences \(numeric) vs symbolic \(symbolic) for \(context)")
             }
         }
@@ -247,6 +285,6 @@ func fuzzDifferential(_ bytes: [UInt8]) {
     let printed = e.description
     guard let reparsed = try? Symbolic.Expression(parsing: printed) else { fail("does not parse back: \(printed)") }
     let value = (try? reparsed.evaluate(at: at)) ?? .nan
-    if !close(value, tree, 1e-12) { fail("reparsed value \(value) vs \(tree) for \(context)") }
+    if !close(value, tree, 1e-12) && !(Swift.abs(value - tree) <= 8 * noise[0]) { fail("reparsed value \(value) vs \(tree) for \(context)") }
     checkRoundTrip(e, context: context)
 }

@@ -169,7 +169,12 @@ extension Expression {
             let merged = j == i + 1
                 ? entries[i].original
                 : power(entries[i].base, sum(entries[i..<j].map(\.exponent)))
-            if j > i + 1 { needsResort = true }
+            if j > i + 1 {
+                needsResort = true
+                // (x^a)^2 * (x^a)^-3 merges to (x^a)^-1 = x^-a: a factor of
+                // another base, which may be like one already placed (x).
+                if case .power(let b, _) = merged.kind, b != entries[i].base { needsAnotherPass = true }
+            }
             if let sign = merged.reciprocalInfinitySign {
                 // 1/±∞ factors (signed zeros kept unfolded) are gathered into one.
                 reciprocalInfinitySign = reciprocalInfinitySign == nil ? sign : reciprocalInfinitySign! * sign

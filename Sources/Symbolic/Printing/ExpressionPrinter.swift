@@ -238,6 +238,14 @@ struct ExpressionPrinter {
                 tasks.append(.text("/"))
                 if denominator.count == 1 {
                     tasks.append(denominator[0])
+                } else if denominator.count > Expression.flatteningLimit {
+                    // `a/(b1*…*bn)` would read back as `a*(b1*…*bn)^-1`, whose
+                    // n > flatteningLimit reciprocals stay one nested factor;
+                    // `a/b1/…/bn` reads back as the one flat product printed.
+                    for (i, item) in denominator.enumerated() {
+                        if i > 0 { tasks.append(.text("/")) }
+                        tasks.append(item)
+                    }
                 } else {
                     tasks.append(.text("("))
                     // Inside the parentheses the factors are ordinary factors.
