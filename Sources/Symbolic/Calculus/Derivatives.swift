@@ -10,7 +10,7 @@ extension Expression {
     ///   not occur.
     /// - Complexity: O(n log n) in the number of distinct nodes.
     public func derivative(withRespectTo variable: String) -> Expression {
-        ReverseMode.adjoints(of: self, variableIndex: [variable: 0])[0] ?? .zero
+        ReverseMode.adjoints(of: self, variables: [variable])[0] ?? .zero
     }
 
     /// The `order`-th partial derivative with respect to `variable`
@@ -85,9 +85,9 @@ extension Expression {
     /// - Complexity: O(n log n) in the number of distinct nodes, independent
     ///   of the number of variables (beyond the result itself).
     public func gradient(withRespectTo variables: [String]) -> [Expression] {
-        let index = ReverseMode.index(variables)
-        var sweep = ReverseSweep(variableIndex: index)
-        return ReverseMode.spread(sweep.adjoints(of: self), over: variables, index: index)
+        var sweep = ReverseSweep(variables: variables)
+        let adjoints = sweep.adjoints(of: self)
+        return sweep.spread(adjoints)
     }
 
     /// The gradient with respect to ``variables`` (order of first appearance).
@@ -97,10 +97,10 @@ extension Expression {
     /// reverse sweep per output; entries whose variable does not occur in the
     /// output are `0` without differentiating.
     public static func jacobian(of outputs: [Expression], withRespectTo variables: [String]) -> [[Expression]] {
-        let index = ReverseMode.index(variables)
-        var sweep = ReverseSweep(variableIndex: index)
+        var sweep = ReverseSweep(variables: variables)
         return outputs.map { output in
-            ReverseMode.spread(sweep.adjoints(of: output), over: variables, index: index)
+            let adjoints = sweep.adjoints(of: output)
+            return sweep.spread(adjoints)
         }
     }
 

@@ -25,14 +25,12 @@ extension Expression {
     /// tridiagonal one of the extended Rosenbrock function) costs time linear
     /// in its nonzeros.
     public func hessianEntries(withRespectTo variables: [String]) -> [SymmetricMatrixEntry] {
-        let index = ReverseMode.index(variables)
-        var sweep = ReverseSweep(variableIndex: index)
-        let g = ReverseMode.spread(sweep.adjoints(of: self), over: variables, index: index)
+        var sweep = ReverseSweep(variables: variables)
+        let adjoints = sweep.adjoints(of: self)
+        let g = sweep.spread(adjoints)
         var entries: [SymmetricMatrixEntry] = []
-        // The first occurrence of each name has a row (a repeated name
-        // shares it), known without hashing the name again per row.
-        var hasRow = [Bool](repeating: false, count: variables.count)
-        for k in index.values { hasRow[k] = true }
+        // The first occurrence of each name has a row (a repeated name shares it).
+        let hasRow = sweep.firstOccurrences()
         for (i, gi) in g.enumerated() where hasRow[i] && gi.containsVariables {
             var row = sweep.adjoints(of: gi, maxIndex: i)
             row.sort { $0.0 < $1.0 }

@@ -14,27 +14,18 @@ import SymbolicKernels
 /// one shared linked list, so it allocates a handful of arrays per sweep
 /// rather than a dictionary lookup per edge and an array per node.
 enum ReverseMode {
-    /// The adjoints `∂(seed*root)/∂v` of the variables `v` in `variableIndex`
+    /// The adjoints `∂(seed*root)/∂v` of the variables `v` in `variables`
     /// whose index is at most `maxIndex`, keyed by that index. Variables the
     /// root does not depend on are absent (their derivative is 0).
     ///
     /// - Complexity: O(n) in the distinct nodes of `root`, plus the cost of
     ///   building the adjoint nodes.
     static func adjoints(of root: Expression, seed: Expression = .one,
-                         variableIndex: [String: Int], maxIndex: Int = .max) -> [Int: Expression] {
-        var sweep = ReverseSweep(variableIndex: variableIndex)
+                         variables: [String], maxIndex: Int = .max) -> [Int: Expression] {
+        var sweep = ReverseSweep(variables: variables)
         var result: [Int: Expression] = [:]
         for (k, adjoint) in sweep.adjoints(of: root, seed: seed, maxIndex: maxIndex) { result[k] = adjoint }
         return result
-    }
-
-    /// The adjoints as one entry per variable (`0` for the absent ones; a
-    /// repeated name gets its first occurrence's entry).
-    static func spread(_ adjoints: [(Int, Expression)], over variables: [String], index: [String: Int]) -> [Expression] {
-        var byIndex = [Expression](repeating: .zero, count: variables.count)
-        for (k, adjoint) in adjoints { byIndex[k] = adjoint }
-        if index.count == variables.count { return byIndex }
-        return variables.map { byIndex[index[$0]!] }
     }
 
     /// A name → position map for an ordered variable list (the first
@@ -52,8 +43,9 @@ enum ReverseMode {
 /// variable node has which index, so each variable's name is looked up
 /// once rather than once per sweep.
 struct ReverseSweep {
-    let variableIndex: [String: Int]
-    /// Variable node id → index in `variableIndex`, or -1 if absent.
+    private var variableIndex: VariableNames
+    /// Variable node id → index in `variableIndex`, or -1 if absent (for
+    /// the names that ``VariableNames/quickIndex(of:)`` does not answer).
     private var variableOfID = IntTable(capacity: 64)
     private var graph = FlatGraph()
     private var depends: [Bool] = []
@@ -71,7 +63,24 @@ struct ReverseSweep {
     private var ranges: [Range<Int>] = []
     private var terms = ScaledTerms()
 
-    init(variableIndex: [String: Int]) { self.variableIndex = variableIndex }
+    init(variables: [String]) { variableIndex = VariableNames(variables) }
+
+    /// The adjoints as one entry per variable (`0` for the absent ones; a
+    /// repeated name gets its first occurrence's entry).
+    mutating func spread(_ adjoints: [(Int, Expression)]) -> [Expression] {
+        let variables = variableIndex.names
+        var byIndex = [Expression](repeating: .zero, count: variables.count)
+        for (k, adjoint) in adjoints { byIndex[k] = adjoint }
+        if variableIndex.count == variables.count { return byIndex }
+        return variables.map { byIndex[variableIndex.index(of: $0)!] }
+    }
+
+    /// Whether each variable is its name's first occurrence.
+    mutating func firstOccurrences() -> [Bool] {
+        let variables = variableIndex.names
+        if variableIndex.count == variables.count { return [Bool](repeating: true, count: variables.count) }
+        return variables.indices.map { variableIndex.index(of: variables[$0]) == $0 }
+    }
 
     /// The canonical sum of contributions, through the quick path when it
     /// applies (debug builds check it against the general constructor).
@@ -156,11 +165,21 @@ struct ReverseSweep {
         }
     }
 
-    /// The variable index of the variable node `node`, or -1.
-    private mutating func index(ofVariable node: Node) -> Int32 {
-        guard case .variable(let name) = node.kind else { return -1 }
-        let k = Int32(variableIndex[name] ?? -1)
-        variableOfID.insert(node.id, k)
+    /// The variable index of the variable node `node`, or -1: from the
+    /// names' table when it answers, else looked up once per node and
+    /// remembered by id (the Hessian sweeps the same variables many times).
+    @inline(__always)
+    private mutating func index(ofVariable node: Unmanaged<Node>) -> Int32 {
+        let quick = node._withUnsafeGuaranteedRef { n -> Int32? in
+            guard case .variable(let name) = n.kind else { return -1 }
+            return variableIndex.quickIndex(of: name)
+        }
+        if let quick { return quick }
+        let id = node._withUnsafeGuaranteedRef { $0.id }
+        if let k = variableOfID.value(for: id) { return k }
+        guard case .variable(let name) = node.takeUnretainedValue().kind else { return -1 }
+        let k = Int32(variableIndex.index(of: name) ?? -1)
+        variableOfID.insert(id, k)
         return k
     }
 
@@ -178,7 +197,7 @@ struct ReverseSweep {
         for d in 0..<n {   // operands first
             guard graph.containsVariables[d] else { continue }
             if graph.operandRange(d).isEmpty {   // a variable
-                let k = variableOfID.value(for: graph.id(d)) ?? index(ofVariable: graph.nodes[d].takeUnretainedValue())
+                let k = index(ofVariable: graph.nodes[d])
                 variable[d] = k
                 depends[d] = k >= 0 && Int(k) <= maxIndex
             } else {
