@@ -114,21 +114,34 @@ extension Expression {
     }
 
     /// ``quickSum(_:)`` up to interning the sum node.
-    static func quickSumParts(_ terms: [Expression]) -> QuickSumParts? {
+    static func quickSumParts(_ terms: [Expression]) -> QuickSumParts? { quickSumParts(terms[...]) }
+
+    /// ``quickSumParts(_:)`` of a slice (the reverse sweep's contributions
+    /// sit in one shared buffer). The monomials hold the terms unretained:
+    /// `terms` keeps them alive, and a retain and release per term and per
+    /// monomial part was a measurable share of a gradient.
+    static func quickSumParts(_ terms: ArraySlice<Expression>) -> QuickSumParts? {
         var constant = Rational(0)
         var entries: [QuickMonomial] = []
         entries.reserveCapacity(terms.count)
-        for t in terms {
-            switch t.kind {
-            case .constant(.rational(let r)):
-                guard let s = constant.adding(r) else { return nil }
-                constant = s
-            case .constant, .sum:
-                return nil
-            default:
-                entries.append(QuickMonomial(t))
+        let ok = terms.withUnretainedNodes { nodes -> Bool in
+            for t in nodes {
+                let isMonomial = t._withUnsafeGuaranteedRef { n -> Bool? in
+                    switch n.rank {
+                    case QuickMonomial.constantRank:
+                        guard case .constant(.rational(let r)) = n.kind, let s = constant.adding(r) else { return nil }
+                        constant = s
+                        return false
+                    case QuickMonomial.sumRank: return nil
+                    default: return true
+                    }
+                }
+                guard let isMonomial else { return false }
+                if isMonomial { entries.append(QuickMonomial(t)) }
             }
+            return true
         }
+        guard ok else { return nil }
         var sameMonomial = false
         entries.sort { a, b in
             if a.degree != b.degree { return a.degree > b.degree }
@@ -137,7 +150,9 @@ extension Expression {
             return c < 0
         }
         if sameMonomial { return nil }
-        var result = entries.map(\.term)
+        var result: [Expression] = []
+        result.reserveCapacity(entries.count + 1)
+        for e in entries { result.append(Expression(node: e.term.takeUnretainedValue())) }
         if constant.numerator != 0 { result.append(.constant(.rational(constant))) }
         switch result.count {
         case 0: return .expression(.constant(.rational(constant)))
@@ -149,54 +164,65 @@ extension Expression {
 
 /// A term's coefficient-free part as ``Expression/sum(_:)`` sees it: the
 /// term itself, the factor of `c*f`, or the factors of `c*f*g*…` (a product
-/// that is not a node; compared as the node would be).
+/// that is not a node; compared as the node would be). Unretained: the
+/// caller's terms own every node here (see ``Expression/quickSumParts(_:)``).
 private struct QuickMonomial {
-    let term: Expression
+    let term: Unmanaged<Node>
     let degree: Double
-    private let node: Expression?
-    private let factors: ArraySlice<Expression>
+    private let height: Int
+    private let node: Unmanaged<Node>?
+    /// The factors after the coefficient, when `node` is `nil`.
+    private let factors: UnsafeBufferPointer<Unmanaged<Node>>
 
-    init(_ t: Expression) {
+    static let constantRank = CanonicalOrder.rank(.constant(.rational(Rational(0))))
+    static let sumRank = CanonicalOrder.rank(.sum([]))
+    private static let productRank = CanonicalOrder.rank(.product([]))
+
+    init(_ t: Unmanaged<Node>) {
         term = t
-        if case .product(let xs) = t.kind, xs[0].isConstantNumber {
-            if xs.count == 2 {
-                (node, factors) = (xs[1], [])
-            } else {
-                (node, factors) = (nil, xs.dropFirst())
+        (height, node, factors, degree) = t._withUnsafeGuaranteedRef { n in
+            let none = UnsafeBufferPointer<Unmanaged<Node>>(start: nil, count: 0)
+            guard n.rank == QuickMonomial.productRank else { return (n.height, t, none, n.degree) }
+            return n.withUnretainedOperands { xs in
+                guard xs[0]._withUnsafeGuaranteedRef({ $0.rank }) == QuickMonomial.constantRank else {
+                    return (n.height, t, none, n.degree)
+                }
+                if xs.count == 2 { return (n.height, xs[1], none, xs[1]._withUnsafeGuaranteedRef { $0.degree }) }
+                return (n.height, nil, UnsafeBufferPointer(rebasing: xs.dropFirst()), n.degree)
             }
-            degree = (node ?? t).node.degree
-        } else {
-            (node, factors, degree) = (t, [], t.node.degree)
         }
     }
-
-    private static let productRank = CanonicalOrder.rank(.product([]))
 
     /// ``CanonicalOrder/compare(_:_:)`` of the two monomials (0: equal).
     func compare(_ other: QuickMonomial) -> Int {
         switch (node, other.node) {
-        case let (a?, b?): return CanonicalOrder.compare(a, b)
-        case let (nil, b?): return QuickMonomial.compare(factors, height: term.node.height, b)
-        case let (a?, nil): return -QuickMonomial.compare(other.factors, height: other.term.node.height, a)
+        case let (a?, b?): return QuickMonomial.compare(a, b)
+        case let (nil, b?): return QuickMonomial.compare(factors, height: height, b)
+        case let (a?, nil): return -QuickMonomial.compare(other.factors, height: other.height, a)
         case (nil, nil):
-            let h1 = term.node.height, h2 = other.term.node.height
-            if h1 != h2 { return h1 < h2 ? -1 : 1 }
+            if height != other.height { return height < other.height ? -1 : 1 }
             return QuickMonomial.compare(factors, other.factors)
         }
     }
 
+    @inline(__always)
+    private static func compare(_ a: Unmanaged<Node>, _ b: Unmanaged<Node>) -> Int {
+        if a.toOpaque() == b.toOpaque() { return 0 }
+        return CanonicalOrder.compare(Expression(node: a.takeUnretainedValue()), Expression(node: b.takeUnretainedValue()))
+    }
+
     /// The product of `factors` (of height `height`) against the node `b`.
-    private static func compare(_ factors: ArraySlice<Expression>, height: Int, _ b: Expression) -> Int {
-        let rank = b.node.rank
-        if rank != productRank { return productRank < rank ? -1 : 1 }
-        if height != b.node.height { return height < b.node.height ? -1 : 1 }
-        guard case .product(let ys) = b.kind else { return 0 }
-        return compare(factors, ys[...])
+    private static func compare(_ factors: UnsafeBufferPointer<Unmanaged<Node>>, height: Int, _ b: Unmanaged<Node>) -> Int {
+        b._withUnsafeGuaranteedRef { b in
+            if b.rank != productRank { return productRank < b.rank ? -1 : 1 }
+            if height != b.height { return height < b.height ? -1 : 1 }
+            return b.withUnretainedOperands { compare(factors, $0) }
+        }
     }
 
     /// Operand lists compared as ``CanonicalOrder/compare(_:_:)`` does.
-    private static func compare(_ xs: ArraySlice<Expression>, _ ys: ArraySlice<Expression>) -> Int {
-        for (x, y) in zip(xs, ys) where x != y { return CanonicalOrder.compare(x, y) }
+    private static func compare(_ xs: UnsafeBufferPointer<Unmanaged<Node>>, _ ys: UnsafeBufferPointer<Unmanaged<Node>>) -> Int {
+        for (x, y) in zip(xs, ys) where x.toOpaque() != y.toOpaque() { return compare(x, y) }
         return xs.count == ys.count ? 0 : (xs.count < ys.count ? -1 : 1)
     }
 }

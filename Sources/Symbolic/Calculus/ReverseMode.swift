@@ -329,11 +329,10 @@ extension ReverseSweep {
                 output[base + r].1 = gathered[range.lowerBound]
                 continue
             }
-            let contributions = Array(gathered[range])
-            switch Expression.quickSumParts(contributions) {
+            switch Expression.quickSumParts(gathered[range]) {
             case .expression(let e)?: output[base + r].1 = e
             case .kind(let kind)?: products.append((base + r, kind, InternTable.hash(of: kind)))
-            case nil: output[base + r].1 = Expression.sum(contributions)
+            case nil: output[base + r].1 = Expression.sum(Array(gathered[range]))
             }
         }
         ReverseSweep.intern(products) { output[$0].1 = $1 }
