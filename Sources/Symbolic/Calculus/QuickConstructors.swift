@@ -31,9 +31,9 @@ extension Expression {
         var i = 0, j = 0
         while i < x.count && j < y.count {
             let u = x[i], v = y[j]
-            let bu = u.factorBase, bv = v.factorBase
-            if bu == bv { return nil }   // like factors: the general constructor merges them
-            if CanonicalOrder.compare(bu, bv) < 0 {
+            let order = compareFactorBases(u, v)
+            if order == 0 { return nil }   // like factors: the general constructor merges them
+            if order < 0 {
                 result.append(u)
                 i += 1
             } else {
@@ -52,38 +52,71 @@ extension Expression {
         if case .power(let b, _) = kind { return b }
         return self
     }
+
+    private static let powerRank = CanonicalOrder.rank(.power(.one, .one))
+
+    /// ``CanonicalOrder/compare(_:_:)`` of the factors' bases, 0 only when
+    /// they are the same node; without copying them out of the factors
+    /// (a retain and release each) when neither factor is a power.
+    @inline(__always)
+    static func compareFactorBases(_ u: Expression, _ v: Expression) -> Int {
+        if u.node.rank != powerRank && v.node.rank != powerRank {
+            if u == v { return 0 }
+            return CanonicalOrder.compare(u, v) < 0 ? -1 : 1
+        }
+        let bu = u.factorBase, bv = v.factorBase
+        if bu == bv { return 0 }
+        return CanonicalOrder.compare(bu, bv) < 0 ? -1 : 1
+    }
 }
 
 /// A canonical expression seen as `coefficient · factors`, the way the
 /// product constructor flattens it: a product of at most
 /// ``Expression/flatteningLimit`` operands contributes its factors, a
 /// number its value, anything else itself.
+///
+/// Holds the factors unretained (one per product the sweep builds: the
+/// retains and releases of an operand array and its slice showed in
+/// profiles), so the expression it was made from must outlive it; the
+/// factors it hands out are retained.
 struct QuickFactors {
     let coefficient: Rational
-    private let single: Expression?
-    private let list: ArraySlice<Expression>
+    private let single: Unmanaged<Node>?
+    private let list: UnsafeBufferPointer<Unmanaged<Node>>
     let count: Int
 
+    private static let constantRank = CanonicalOrder.rank(.constant(.rational(Rational(0))))
+    private static let productRank = CanonicalOrder.rank(.product([]))
+
     init?(_ e: Expression) {
-        switch e.kind {
-        case .constant(let n):
-            guard case .rational(let r) = n else { return nil }
-            (coefficient, single, list, count) = (r, nil, [], 0)
-        case .product(let xs) where xs.count <= Expression.flatteningLimit:
-            if case .constant(let n) = xs[0].kind {
+        let none = UnsafeBufferPointer<Unmanaged<Node>>(start: nil, count: 0)
+        let n = e.node
+        switch n.rank {
+        case QuickFactors.constantRank:
+            guard case .constant(.rational(let r)) = n.kind else { return nil }
+            (coefficient, single, list, count) = (r, nil, none, 0)
+        case QuickFactors.productRank where n.operandCount <= Expression.flatteningLimit:
+            let parts = n.withUnretainedOperands { xs -> (Rational, UnsafeBufferPointer<Unmanaged<Node>>)? in
+                let leading = xs[0]._withUnsafeGuaranteedRef { f -> Rational?? in
+                    guard f.rank == QuickFactors.constantRank else { return .some(nil) }
+                    guard case .constant(.rational(let r)) = f.kind else { return nil }
+                    return r
+                }
+                guard let leading else { return nil }
+                guard let r = leading else { return (Rational(1), xs) }
                 // A second number is one whose folding overflowed: general case.
-                guard case .rational(let r) = n, !xs[1].isConstantNumber else { return nil }
-                (coefficient, single, list, count) = (r, nil, xs.dropFirst(), xs.count - 1)
-            } else {
-                (coefficient, single, list, count) = (Rational(1), nil, xs[...], xs.count)
+                guard xs[1]._withUnsafeGuaranteedRef({ $0.rank }) != QuickFactors.constantRank else { return nil }
+                return (r, UnsafeBufferPointer(rebasing: xs.dropFirst()))
             }
+            guard let (c, xs) = parts else { return nil }
+            (coefficient, single, list, count) = (c, nil, xs, xs.count)
         default:
-            (coefficient, single, list, count) = (Rational(1), e, [], 1)
+            (coefficient, single, list, count) = (Rational(1), Unmanaged.passUnretained(n), none, 1)
         }
     }
 
     @inline(__always)
-    subscript(i: Int) -> Expression { single ?? list[list.startIndex + i] }
+    subscript(i: Int) -> Expression { Expression(node: (single ?? list[i]).takeUnretainedValue()) }
 }
 
 extension Expression {

@@ -130,8 +130,8 @@ struct ScaledTerms {
         var i = 0, j = 0
         while i < xCount && j < y.count {
             let u = xNode?[i] ?? pool[xStart + i], v = y[j]
-            let bu = u.factorBase, bv = v.factorBase
-            if bu == bv {   // like factors: b^p · b^q = b^(p+q) for rational p, q
+            let order = Expression.compareFactorBases(u, v)
+            if order == 0 {   // like factors: b^p · b^q = b^(p+q) for rational p, q
                 guard let merged = ScaledTerms.likeFactors(u, v) else {
                     pool.removeSubrange(start...)
                     return nil   // the general constructor knows the rest
@@ -141,7 +141,7 @@ struct ScaledTerms {
                 j += 1
                 continue
             }
-            if CanonicalOrder.compare(bu, bv) < 0 {
+            if order < 0 {
                 pool.append(u)
                 i += 1
             } else {
