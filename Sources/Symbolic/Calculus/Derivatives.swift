@@ -85,7 +85,8 @@ extension Expression {
     /// - Complexity: O(n log n) in the number of distinct nodes, independent
     ///   of the number of variables (beyond the result itself).
     public func gradient(withRespectTo variables: [String]) -> [Expression] {
-        var sweep = ReverseSweep(variables: variables)
+        var sweep = ReverseSweep.reused(variables: variables)
+        defer { sweep.recycle() }
         let adjoints = sweep.adjoints(of: self)
         return sweep.spread(adjoints)
     }
@@ -97,7 +98,8 @@ extension Expression {
     /// reverse sweep per output; entries whose variable does not occur in the
     /// output are `0` without differentiating.
     public static func jacobian(of outputs: [Expression], withRespectTo variables: [String]) -> [[Expression]] {
-        var sweep = ReverseSweep(variables: variables)
+        var sweep = ReverseSweep.reused(variables: variables)
+        defer { sweep.recycle() }
         return outputs.map { output in
             let adjoints = sweep.adjoints(of: output)
             return sweep.spread(adjoints)

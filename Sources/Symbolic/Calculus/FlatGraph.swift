@@ -78,6 +78,28 @@ struct FlatGraph {
 
     var count: Int { nodes.count }
 
+    /// About how many bytes the graph's arrays hold (their capacities).
+    var bufferBytes: Int {
+        func bytes<T>(_ array: [T]) -> Int { array.capacity * MemoryLayout<T>.stride }
+        return bytes(nodes) + bytes(operandStart) + bytes(operands) + bytes(containsVariables) + bytes(ranks)
+            + bytes(edges) + bytes(found.nodes) + bytes(found.operandStart) + bytes(found.operands)
+            + bytes(found.containsVariables) + bytes(found.ranks) + bytes(position) + bytes(stack)
+            + (index?.bufferBytes ?? 0)
+    }
+
+    /// Empties the graph, keeping the arrays' capacities: no stale node
+    /// reference stays behind in a kept graph.
+    mutating func forgetNodes() {
+        nodes.removeAll(keepingCapacity: true)
+        operandStart.removeAll(keepingCapacity: true)
+        operandStart.append(0)
+        operands.removeAll(keepingCapacity: true)
+        containsVariables.removeAll(keepingCapacity: true)
+        ranks.removeAll(keepingCapacity: true)
+        edges.removeAll(keepingCapacity: true)
+        found.removeAll(reserving: 0)
+    }
+
     /// The node id of node `i` (reads the node).
     @inline(__always)
     func id(_ i: Int) -> Int { nodes[i]._withUnsafeGuaranteedRef { $0.id } }

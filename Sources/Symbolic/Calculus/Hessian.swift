@@ -25,7 +25,8 @@ extension Expression {
     /// tridiagonal one of the extended Rosenbrock function) costs time linear
     /// in its nonzeros.
     public func hessianEntries(withRespectTo variables: [String]) -> [SymmetricMatrixEntry] {
-        var sweep = ReverseSweep(variables: variables)
+        var sweep = ReverseSweep.reused(variables: variables)
+        defer { sweep.recycle() }
         let adjoints = sweep.adjoints(of: self)
         let g = sweep.spread(adjoints)
         var entries: [SymmetricMatrixEntry] = []

@@ -22,7 +22,8 @@ enum ReverseMode {
     ///   building the adjoint nodes.
     static func adjoints(of root: Expression, seed: Expression = .one,
                          variables: [String], maxIndex: Int = .max) -> [Int: Expression] {
-        var sweep = ReverseSweep(variables: variables)
+        var sweep = ReverseSweep.reused(variables: variables)
+        defer { sweep.recycle() }
         var result: [Int: Expression] = [:]
         for (k, adjoint) in sweep.adjoints(of: root, seed: seed, maxIndex: maxIndex) { result[k] = adjoint }
         return result
@@ -64,6 +65,29 @@ struct ReverseSweep {
     private var terms = ScaledTerms()
 
     init(variables: [String]) { variableIndex = VariableNames(variables) }
+
+    /// Makes a kept sweep (see ``reused(variables:)``) one over `variables`.
+    mutating func reset(variables: [String]) {
+        variableIndex = VariableNames(variables)
+        variableOfID.removeAll(expectedCount: 64)
+    }
+
+    /// About how many bytes the sweep's buffers hold (their capacities).
+    var bufferBytes: Int {
+        func bytes<T>(_ array: [T]) -> Int { array.capacity * MemoryLayout<T>.stride }
+        return graph.bufferBytes + bytes(depends) + bytes(variable) + bytes(head) + bytes(items) + bytes(next)
+            + bytes(gathered) + bytes(products) + bytes(deferred) + bytes(links) + bytes(ranges) + terms.bufferBytes
+    }
+
+    /// Empties every array that refers to nodes, keeping the capacities, so
+    /// that a kept sweep keeps no node alive and points at none.
+    mutating func forgetNodes() {
+        graph.forgetNodes()
+        items.removeAll(keepingCapacity: true)
+        gathered.removeAll(keepingCapacity: true)
+        products.removeAll(keepingCapacity: true)
+        terms.forgetNodes()
+    }
 
     /// The adjoints as one entry per variable (`0` for the absent ones; a
     /// repeated name gets its first occurrence's entry).

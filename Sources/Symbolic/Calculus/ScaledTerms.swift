@@ -44,12 +44,24 @@ struct ScaledTerms {
     /// coefficient's, and a sweep's products share a handful of numbers
     /// (`-400`, `200`, `-2` in the Rosenbrock gradient), so a look along
     /// this list beats interning the number again (hash, lock, probe).
-    /// Kept across sweeps; its references keep those numbers alive.
+    /// Kept across the sweeps of one caller (a Hessian's rows), dropped when
+    /// the sweep is kept for reuse (its references keep those numbers alive).
     private var constants: [(value: Rational, node: Expression)] = []
     private var nextConstant = 0
 
     /// Forgets every pending product (at the start of a sweep).
     mutating func removeAll() { pool.removeAll(keepingCapacity: true) }
+
+    /// Forgets the pending products and the remembered coefficient nodes
+    /// (before the sweep is kept for reuse: it must keep no node alive).
+    mutating func forgetNodes() {
+        pool.removeAll(keepingCapacity: true)
+        constants.removeAll()
+        nextConstant = 0
+    }
+
+    /// About how many bytes the factor pool holds.
+    var bufferBytes: Int { pool.capacity * MemoryLayout<Expression>.stride }
 
     /// The node of `term`: the node ``Expression/quickProduct(_:_:coefficient:)``
     /// would have built.

@@ -80,6 +80,9 @@ struct IntTable {
         }
     }
 
+    /// About how many bytes the table holds.
+    var bufferBytes: Int { entries.capacity * MemoryLayout<Entry>.stride }
+
     /// Empties the table for about `expectedCount` keys, keeping the
     /// storage when it is not much larger than that needs.
     mutating func removeAll(expectedCount: Int) {
