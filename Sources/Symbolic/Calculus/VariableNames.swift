@@ -1,5 +1,5 @@
 /// Variable name → position in a list of variables (the first occurrence
-/// of a repeated name wins), for the reverse sweep.
+/// of a repeated name wins), for the reverse sweep and the compiler.
 ///
 /// A `Dictionary<String, Int>` hashes every name with SipHash, once to
 /// build it and once per variable node the sweep meets: about 5% of a

@@ -49,7 +49,8 @@ struct NodeGraph {
 
     var count: Int { tags.count }
 
-    init(roots: [Expression], inputIndex: InputNames) throws(CompilationError) {
+    init(roots: [Expression], inputIndex names: VariableNames) throws(CompilationError) {
+        var inputIndex = names
         let maxID = roots.reduce(0) { Swift.max($0, $1.id) }   // operands have smaller ids
         let visited = UnsafeMutablePointer<UInt64>.allocateZeroed(maxID / 64 + 1)
         defer { free(visited) }
@@ -105,7 +106,7 @@ struct NodeGraph {
                     value = c.value
                 case .variable(let name):
                     tag = .variable
-                    if let index = inputIndex.index(of: name) { auxiliary = index } else { unknown = unknown ?? name }
+                    if let index = inputIndex.index(of: name) { auxiliary = Int32(index) } else { unknown = unknown ?? name }
                 case .sum where inPlace:
                     InPlaceOperands.append(of: edge, to: &edges)
                 case .product where inPlace:
