@@ -80,11 +80,10 @@ struct FlatGraph {
 
     /// About how many bytes the graph's arrays hold (their capacities).
     var bufferBytes: Int {
-        func bytes<T>(_ array: [T]) -> Int { array.capacity * MemoryLayout<T>.stride }
-        return bytes(nodes) + bytes(operandStart) + bytes(operands) + bytes(containsVariables) + bytes(ranks)
-            + bytes(edges) + bytes(found.nodes) + bytes(found.operandStart) + bytes(found.operands)
-            + bytes(found.containsVariables) + bytes(found.ranks) + bytes(position) + bytes(stack)
-            + (index?.bufferBytes ?? 0)
+        nodes.bufferBytes + operandStart.bufferBytes + operands.bufferBytes + containsVariables.bufferBytes
+            + ranks.bufferBytes + edges.bufferBytes + found.nodes.bufferBytes + found.operandStart.bufferBytes
+            + found.operands.bufferBytes + found.containsVariables.bufferBytes + found.ranks.bufferBytes
+            + position.bufferBytes + stack.bufferBytes + (index?.bufferBytes ?? 0)
     }
 
     /// Empties the graph, keeping the arrays' capacities: no stale node

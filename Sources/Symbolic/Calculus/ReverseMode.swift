@@ -74,9 +74,9 @@ struct ReverseSweep {
 
     /// About how many bytes the sweep's buffers hold (their capacities).
     var bufferBytes: Int {
-        func bytes<T>(_ array: [T]) -> Int { array.capacity * MemoryLayout<T>.stride }
-        return graph.bufferBytes + bytes(depends) + bytes(variable) + bytes(head) + bytes(items) + bytes(next)
-            + bytes(gathered) + bytes(products) + bytes(deferred) + bytes(links) + bytes(ranges) + terms.bufferBytes
+        graph.bufferBytes + depends.bufferBytes + variable.bufferBytes + head.bufferBytes + items.bufferBytes
+            + next.bufferBytes + gathered.bufferBytes + products.bufferBytes + deferred.bufferBytes
+            + links.bufferBytes + ranges.bufferBytes + terms.bufferBytes
     }
 
     /// Empties every array that refers to nodes, keeping the capacities, so

@@ -61,7 +61,7 @@ struct ScaledTerms {
     }
 
     /// About how many bytes the factor pool holds.
-    var bufferBytes: Int { pool.capacity * MemoryLayout<Expression>.stride }
+    var bufferBytes: Int { pool.bufferBytes }
 
     /// The node of `term`: the node ``Expression/quickProduct(_:_:coefficient:)``
     /// would have built.

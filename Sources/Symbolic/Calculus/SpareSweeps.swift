@@ -58,3 +58,13 @@ extension ReverseSweep {
 // arrays are values owned by the sweep, and the nodes it reads while in use
 // are immutable and kept alive by the caller's root.
 extension ReverseSweep: @unchecked Sendable {}
+
+extension Array {
+    /// The bytes the array's storage holds for its capacity (what keeping
+    /// it costs, whatever its count).
+    ///
+    ///     var a: [Int32] = []
+    ///     a.reserveCapacity(1000)
+    ///     print(a.bufferBytes >= 4000)   // Prints "true"
+    var bufferBytes: Int { capacity * MemoryLayout<Element>.stride }
+}

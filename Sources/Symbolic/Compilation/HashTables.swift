@@ -81,7 +81,7 @@ struct IntTable {
     }
 
     /// About how many bytes the table holds.
-    var bufferBytes: Int { entries.capacity * MemoryLayout<Entry>.stride }
+    var bufferBytes: Int { entries.bufferBytes }
 
     /// Empties the table for about `expectedCount` keys, keeping the
     /// storage when it is not much larger than that needs.
